@@ -1,0 +1,18 @@
+import { getSql } from "#db/client.ts";
+
+/** True when PostgreSQL answers a trivial query within `timeoutMs`. */
+export async function isDatabaseReachable({ timeoutMs = 2000 }: { timeoutMs?: number } = {}): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const probe = getSql()`select 1`.then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,106 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorPage } from "#app/components/ErrorPage.tsx";
+import { defaultLocale, translator } from "#app/i18n/index.ts";
+import { getLocale } from "#app/i18n/locale.server.ts";
+import stylesUrl from "#app/styles/app.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return { locale: getLocale(request), requestId: (context as { requestId?: string }).requestId ?? null };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? defaultLocale;
+  const t = translator(locale);
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  return (
+    <html lang={locale} className="utrecht-root">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="utrecht-document utrecht-document--surface voorbeeld-theme">
+        <div className="inspraak-page">
+          <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+            {t("skipLink")}
+          </a>
+          <header className="inspraak-header">
+            <div className="inspraak-container inspraak-header__bar">
+              <Link to="/" className="inspraak-header__brand utrecht-link utrecht-link--html-a">
+                <span className="inspraak-header__name">{t("site.name")}</span>
+                <span>{t("site.tagline")}</span>
+              </Link>
+              <nav aria-label={t("nav.label")} className="inspraak-header__nav">
+                <ul>
+                  <li>
+                    <NavLink to="/" end className="utrecht-link utrecht-link--html-a">
+                      {t("nav.plan")}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/over-het-actieplan" className="utrecht-link utrecht-link--html-a">
+                      {t("nav.about")}
+                    </NavLink>
+                  </li>
+                  <li>
+                    <Form method="post" action="/taal" className="inspraak-inline-form">
+                      <input type="hidden" name="redirectTo" value={here} />
+                      <button
+                        type="submit"
+                        name="locale"
+                        value={t("language.switchLang")}
+                        lang={t("language.switchLang")}
+                        title={t("language.switchHint")}
+                        className="inspraak-link-button"
+                      >
+                        {t("language.switch")}
+                      </button>
+                    </Form>
+                  </li>
+                </ul>
+              </nav>
+            </div>
+          </header>
+          <main id="inhoud" tabIndex={-1} className="inspraak-main">
+            <div className="inspraak-container">{children}</div>
+          </main>
+          <footer className="inspraak-footer utrecht-page-footer">
+            <div className="inspraak-container">
+              <h2 className="utrecht-heading-2">{t("footer.label")}</h2>
+              <p className="utrecht-paragraph">{t("footer.about")}</p>
+              <ul className="utrecht-unordered-list">
+                <li className="utrecht-unordered-list__item">
+                  <Link to="/" className="utrecht-link utrecht-link--html-a">
+                    {t("footer.plan")}
+                  </Link>
+                </li>
+                <li className="utrecht-unordered-list__item">
+                  <Link to="/over-het-actieplan" className="utrecht-link utrecht-link--html-a">
+                    {t("footer.aboutPlan")}
+                  </Link>
+                </li>
+              </ul>
+            </div>
+          </footer>
+        </div>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

@@ -1,0 +1,10 @@
+import { isDatabaseReachable } from "#app/health.server.ts";
+
+/** For load balancers: 200 while the database answers, 503 when it does not. */
+export async function loader() {
+  const ok = await isDatabaseReachable();
+  return new Response(ok ? "ok" : "database unreachable", {
+    status: ok ? 200 : 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}

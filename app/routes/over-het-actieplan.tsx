@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Heading1 } from "#app/components/nlds.tsx";
+import { Blocks } from "#app/components/Blocks.tsx";
+import { ErrorPage } from "#app/components/ErrorPage.tsx";
+import { getLocale } from "#app/i18n/locale.server.ts";
+import { metaTranslator } from "#app/i18n/meta.ts";
+import { useTranslate } from "#app/i18n/use-translate.ts";
+import { getPlanAbout } from "#app/plans.server.ts";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const about = await getPlanAbout({ locale: getLocale(request) });
+  if (!about) throw new Response("Not Found", { status: 404 });
+  return about;
+}
+
+export default function AboutPlan() {
+  const about = useLoaderData<typeof loader>();
+  const t = useTranslate();
+  return (
+    <>
+      <Heading1>{t("about.heading", { plan: about.title.text })}</Heading1>
+      <Blocks value={about.about} headingLevel={2} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
+
+export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("about.metaTitle") }];

@@ -1,0 +1,60 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema.ts";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction handed to domain functions that take part in a larger write. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** What a domain function accepts: the shared client or an open transaction. */
+export type Executor = Database | Transaction;
+
+type Client = { sql: postgres.Sql; db: Database; url: string };
+
+// The server and the Vite-built app bundle each load this module; one pool on
+// globalThis keeps them on the same connections.
+const key = Symbol.for("inspraak.db");
+const store = globalThis as typeof globalThis & { [key]?: Client };
+
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app through server/index.ts or set it yourself.");
+  return url;
+}
+
+export function connect(url: string, options: postgres.Options<Record<string, never>> = {}) {
+  const sql = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connect_timeout: 2,
+    idle_timeout: 60,
+    onnotice: () => {},
+    ...options,
+  });
+  return { sql, db: drizzle(sql, { schema, casing: "snake_case" }) };
+}
+
+function client(): Client {
+  const url = databaseUrl();
+  let current = store[key];
+  if (!current || current.url !== url) {
+    if (current) void current.sql.end({ timeout: 1 });
+    current = { ...connect(url), url };
+    store[key] = current;
+  }
+  return current;
+}
+
+/** The shared Drizzle client, created on first use from DATABASE_URL. */
+export function getDb(): Database {
+  return client().db;
+}
+
+/** The raw `postgres` client, for the few statements Drizzle does not express. */
+export function getSql(): postgres.Sql {
+  return client().sql;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = store[key];
+  delete store[key];
+  if (current) await current.sql.end({ timeout: 5 });
+}

@@ -1,0 +1,48 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { freePort } from "#db/embedded.ts";
+
+export type RunningApp = { url: string; process: ChildProcess; output: () => string; stop: () => Promise<void> };
+
+/**
+ * Starts the production server (`server/index.ts` serving `build/`) as its
+ * own process, the way `npm run serve` does, and waits until it answers.
+ */
+export async function startApp({ databaseUrl, env = {} }: { databaseUrl: string; env?: Record<string, string> }): Promise<RunningApp> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    env: { ...process.env, ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk) => (log += chunk));
+  child.stderr?.on("data", (chunk) => (log += chunk));
+  const url = `http://127.0.0.1:${port}`;
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The app exited with ${child.exitCode}:\n${log}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`The app did not become healthy:\n${log}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  return {
+    url,
+    process: child,
+    output: () => log,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

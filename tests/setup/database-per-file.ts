@@ -1,0 +1,12 @@
+import { afterAll, inject } from "vitest";
+import { closeDb } from "#db/client.ts";
+import { createTestDatabase } from "./postgres.ts";
+
+// Every integration test file runs against its own copy of the seeded template.
+const database = await createTestDatabase(inject("pgAdminUrl"), "seeded");
+process.env.DATABASE_URL = database.url;
+
+afterAll(async () => {
+  await closeDb();
+  await database.drop();
+});

@@ -1,0 +1,26 @@
+import { existsSync } from "node:fs";
+import type { TestProject } from "vitest/node";
+import { startApp } from "./app.ts";
+import { createTestDatabase, prepareTemplates, startTestServer } from "./postgres.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync("build/server/index.js")) throw new Error("No production build: run `npm run build` first (npm run test:e2e does).");
+  const server = await startTestServer();
+  await prepareTemplates(server.adminUrl);
+  const database = await createTestDatabase(server.adminUrl, "seeded");
+  const app = await startApp({ databaseUrl: database.url });
+  project.provide("pgAdminUrl", server.adminUrl);
+  project.provide("baseUrl", app.url);
+  return async () => {
+    await app.stop();
+    await database.drop();
+    await server.stop();
+  };
+}

@@ -1,0 +1,23 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { expect } from "vitest";
+
+/** A fresh page in its own context (axe needs one), optionally in English or without JavaScript. */
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  { locale, ...options }: BrowserContextOptions & { locale?: "nl" | "en" } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, ...options });
+  if (locale) await context.addCookies([{ name: "lang", value: locale, url: baseUrl }]);
+  return context.newPage();
+}
+
+/** Fails on any serious or critical accessibility violation, listing them. */
+export async function expectNoSeriousAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+  expect(serious).toEqual([]);
+}

@@ -1,0 +1,83 @@
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { ensureDatabase } from "#db/bootstrap.ts";
+import { connect } from "#db/client.ts";
+import { databaseUrlFor, startEmbeddedPostgres } from "#db/embedded.ts";
+import { migrateDatabase } from "#db/migrate.ts";
+import { seedDatabase } from "#db/seed.ts";
+
+export const TEMPLATES = { migrated: "inspraak_tpl_migrated", seeded: "inspraak_tpl_seeded" } as const;
+export type Template = keyof typeof TEMPLATES | "empty";
+
+/**
+ * A PostgreSQL server for a test run: the one at TEST_DATABASE_URL (a URL of
+ * a maintenance database on a server where the tests may create databases),
+ * or else an embedded one in a temporary folder, removed afterwards.
+ */
+export async function startTestServer(): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
+  if (process.env.TEST_DATABASE_URL) return { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => {} };
+  const dir = await mkdtemp(path.join(os.tmpdir(), "inspraak-pg-"));
+  // As root the server runs as a `postgres` system user, which must be able to enter the folder.
+  await chmod(dir, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), persistent: false });
+  return {
+    adminUrl: server.adminUrl,
+    stop: async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** (Re)creates the template databases: one only migrated, one migrated and seeded. */
+export async function prepareTemplates(adminUrl: string): Promise<void> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    for (const name of Object.values(TEMPLATES)) {
+      await admin`drop database if exists ${admin(name)} with (force)`;
+      await admin`create database ${admin(name)}`;
+    }
+  } finally {
+    await admin.end();
+  }
+  await migrateDatabase(databaseUrlFor(adminUrl, TEMPLATES.migrated));
+  const seededUrl = databaseUrlFor(adminUrl, TEMPLATES.seeded);
+  await migrateDatabase(seededUrl);
+  const { sql, db } = connect(seededUrl, { max: 1 });
+  await seedDatabase(db);
+  await sql.end();
+}
+
+/** A new database for one test file, cloned from a template (or empty). */
+export async function createTestDatabase(adminUrl: string, template: Template): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `inspraak_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    if (template === "empty") {
+      await ensureDatabase(adminUrl, name);
+    } else {
+      // Cloning fails while another clone of the same template is starting; try again briefly.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin`create database ${admin(name)} template ${admin(TEMPLATES[template])}`;
+          break;
+        } catch (error) {
+          if (attempt >= 20 || !String(error).includes("being accessed by other users")) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+        }
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: databaseUrlFor(adminUrl, name),
+    drop: async () => {
+      const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      await sql`drop database if exists ${sql(name)} with (force)`;
+      await sql.end();
+    },
+  };
+}

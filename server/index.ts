@@ -66,8 +66,13 @@ async function shutdown(signal: string) {
   server.closeIdleConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await viteDevServer?.close();
-  await closeDb();
-  await database.stop();
+  try {
+    await closeDb();
+    // On Ctrl-C the terminal signals PostgreSQL too; it may already be stopping.
+    await database.stop();
+  } catch (error) {
+    console.error("Error during shutdown:", error);
+  }
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

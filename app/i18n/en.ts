@@ -39,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   "actionPoint.ownUpdates": "Updates from the action holder",
   "actionPoint.noOwnUpdates": "The action holder has not posted an update yet.",
   "actionPoint.planUpdates": "Progress reports on the whole action plan",
+  "actionPoint.pager": "Other action points",
   "actionPoint.previous": "Previous action point",
   "actionPoint.next": "Next action point",
   "update.published": "Published on {date}",

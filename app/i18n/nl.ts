@@ -37,6 +37,7 @@ export const nl = {
   "actionPoint.ownUpdates": "Updates van de actiehouder",
   "actionPoint.noOwnUpdates": "De actiehouder heeft nog geen eigen update geplaatst.",
   "actionPoint.planUpdates": "Voortgangsrapportages van het hele actieplan",
+  "actionPoint.pager": "Andere actiepunten",
   "actionPoint.previous": "Vorig actiepunt",
   "actionPoint.next": "Volgend actiepunt",
   "update.published": "Verschenen op {date}",

@@ -35,7 +35,7 @@ export default function ActionPointPage() {
         <Text value={point.title} />
       </Heading1>
 
-      <section aria-labelledby="gegevens">
+      <section className="inspraak-section" aria-labelledby="gegevens">
         <h2 id="gegevens" className="utrecht-heading-2">
           {t("actionPoint.facts")}
         </h2>
@@ -87,7 +87,7 @@ export default function ActionPointPage() {
         ) : null}
       </section>
 
-      <nav className="inspraak-section inspraak-pager" aria-label={t("breadcrumb.label")}>
+      <nav className="inspraak-section inspraak-pager" aria-label={t("actionPoint.pager")}>
         {point.previous ? (
           <Link to={`/actiepunt/${point.previous.slug}`} rel="prev" className="utrecht-link utrecht-link--html-a">
             ← {t("actionPoint.previous")}: {point.previous.number}. <Text value={point.previous.title} />

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser } from "#tests/setup/browser.ts";
 import { expectNoSeriousAxeViolations, openPage } from "#tests/setup/page.ts";
 
@@ -8,6 +8,9 @@ let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchBrowser();
+});
+afterEach(async () => {
+  await Promise.all(browser.contexts().map((context) => context.close()));
 });
 afterAll(async () => {
   await browser?.close();

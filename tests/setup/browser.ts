@@ -7,12 +7,21 @@ import { chromium as playwright, type Browser } from "playwright-core";
  */
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH || (await chromium.executablePath());
-  const args = process.env.CHROMIUM_PATH
-    ? ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
-    : chromium.args;
+  // Not the package's own `chromium.args`: those are for AWS Lambda and include
+  // --single-process (closing a context kills the browser) and
+  // --disable-web-security (which would blunt the security tests).
   return playwright.launch({
     executablePath,
     headless: true,
-    args: [...args, "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-dev-shm-usage",
+      "--disable-gpu",
+      "--use-angle=swiftshader",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }

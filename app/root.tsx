@@ -1,9 +1,10 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "#app/components/ErrorPage.tsx";
 import { defaultLocale, translator } from "#app/i18n/index.ts";
 import { getLocale } from "#app/i18n/locale.server.ts";
+import { pageMeta } from "#app/i18n/meta.ts";
 import stylesUrl from "#app/styles/app.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
@@ -100,6 +101,14 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   return <Outlet />;
 }
+
+/** The title when an error page replaces the route, or for routes without a meta of their own. */
+export const meta: MetaFunction<typeof loader> = ({ error, matches }) =>
+  pageMeta(matches, (t) => {
+    if (!error) return { title: t("site.tagline") };
+    const status = isRouteErrorResponse(error) ? error.status : 500;
+    return status === 404 ? null : { title: t(status === 400 ? "error.badRequest.title" : "error.generic.title") };
+  });
 
 export function ErrorBoundary() {
   return <ErrorPage />;

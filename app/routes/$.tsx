@@ -1,7 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
-import { ErrorPage } from "#app/components/ErrorPage.tsx";
+import { pageMeta } from "#app/i18n/meta.ts";
 
-/** Any address no other route knows: a real 404 in the site's layout. */
+/** Any address no other route knows: a real 404, shown by the root error boundary in the site's layout. */
 export function loader() {
   throw new Response("Not Found", { status: 404 });
 }
@@ -10,8 +10,4 @@ export default function NotFound() {
   return null;
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
-
-export const meta: MetaFunction = () => [{ title: "404 — Inspraak" }];
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, () => null);

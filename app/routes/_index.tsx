@@ -6,9 +6,8 @@ import { Text } from "#app/components/Text.tsx";
 import { UpdateList } from "#app/components/UpdateList.tsx";
 import { romanNumeral } from "#app/content/format.ts";
 import { getLocale } from "#app/i18n/locale.server.ts";
-import { metaTranslator } from "#app/i18n/meta.ts";
+import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
-import { ErrorPage } from "#app/components/ErrorPage.tsx";
 import { getPlanOverview } from "#app/plans.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -77,11 +76,5 @@ export default function PlanOverview() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaTranslator(matches);
-  return [{ title: data ? t("home.metaTitle", { plan: data.plan.title.text }) : t("site.name") }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta(matches, () => (data ? { title: data.plan.title.text } : null));

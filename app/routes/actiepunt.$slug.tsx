@@ -4,12 +4,11 @@ import { Heading1, Heading2, Heading3, Paragraph } from "#app/components/nlds.ts
 import { getActionPoint } from "#app/actionPoints.server.ts";
 import { Blocks } from "#app/components/Blocks.tsx";
 import { Breadcrumbs } from "#app/components/Breadcrumbs.tsx";
-import { ErrorPage } from "#app/components/ErrorPage.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { UpdateList } from "#app/components/UpdateList.tsx";
 import { romanNumeral } from "#app/content/format.ts";
 import { getLocale } from "#app/i18n/locale.server.ts";
-import { metaTranslator } from "#app/i18n/meta.ts";
+import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -105,15 +104,7 @@ export default function ActionPointPage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaTranslator(matches);
-  if (!data) return [{ title: `${t("error.notFound.title")} — Inspraak` }];
-  return [
-    { title: `${t("actionPoint.label", { number: data.number })}: ${data.title.text} — Inspraak` },
-    { name: "description", content: data.summary.text },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta(matches, (t) =>
+    data ? { title: `${t("actionPoint.label", { number: data.number })}: ${data.title.text}`, description: data.summary.text } : null,
+  );

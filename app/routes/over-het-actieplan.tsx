@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Heading1 } from "#app/components/nlds.tsx";
 import { Blocks } from "#app/components/Blocks.tsx";
-import { ErrorPage } from "#app/components/ErrorPage.tsx";
 import { getLocale } from "#app/i18n/locale.server.ts";
-import { metaTranslator } from "#app/i18n/meta.ts";
+import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { getPlanAbout } from "#app/plans.server.ts";
 
@@ -25,8 +24,5 @@ export default function AboutPlan() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
-
-export const meta: MetaFunction = ({ matches }) => [{ title: metaTranslator(matches)("about.metaTitle") }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta(matches, (t) => (data ? { title: t("about.heading", { plan: data.title.text }) } : null));

@@ -2,11 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Heading1, Heading2, Heading3, Paragraph } from "#app/components/nlds.tsx";
 import { Breadcrumbs } from "#app/components/Breadcrumbs.tsx";
-import { ErrorPage } from "#app/components/ErrorPage.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { romanNumeral } from "#app/content/format.ts";
 import { getLocale } from "#app/i18n/locale.server.ts";
-import { metaTranslator } from "#app/i18n/meta.ts";
+import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { getTheme } from "#app/themes.server.ts";
 
@@ -73,15 +72,7 @@ export default function ThemePage() {
   );
 }
 
-export function ErrorBoundary() {
-  return <ErrorPage />;
-}
-
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const t = metaTranslator(matches);
-  if (!data) return [{ title: `${t("error.notFound.title")} — Inspraak` }];
-  return [
-    { title: `${t("theme.label", { numeral: romanNumeral(data.number) })}: ${data.title.text} — Inspraak` },
-    { name: "description", content: data.description.text },
-  ];
-};
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageMeta(matches, (t) =>
+    data ? { title: `${t("theme.label", { numeral: romanNumeral(data.number) })}: ${data.title.text}`, description: data.description.text } : null,
+  );

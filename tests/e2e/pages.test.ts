@@ -71,6 +71,7 @@ describe.each(["nl", "en"] as const)("in %s", (locale) => {
     const page = await openPage(browser, baseUrl, { locale });
     await page.goto("/thema/open-informatie");
     expect(await texts(page, "h1")).toEqual([expected.themePage.h1]);
+    expect(await page.title()).toBe(`${locale === "nl" ? "Thema" : "Theme"} II: ${expected.themePage.h1} — Inspraak`);
     expect(await texts(page, "main h3")).toEqual(expected.themePage.points);
     await expectNoSeriousAxeViolations(page);
   });
@@ -122,6 +123,7 @@ describe("not found", () => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
     expect(await texts(page, "h1")).toEqual(["Deze pagina bestaat niet"]);
+    expect(await page.title()).toBe("Deze pagina bestaat niet — Inspraak");
     expect(await page.getByRole("link", { name: "Naar de startpagina" }).count()).toBe(1);
     await expectNoSeriousAxeViolations(page);
   });

@@ -1,17 +1,20 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "#app/components/ErrorPage.tsx";
 import { defaultLocale, translator } from "#app/i18n/index.ts";
-import { getLocale } from "#app/i18n/locale.server.ts";
+import { loaderWith } from "#app/guard.server.ts";
+import { can } from "#app/permissions.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import stylesUrl from "#app/styles/app.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  return { locale: getLocale(request), requestId: (context as { requestId?: string }).requestId ?? null };
-}
+export const loader = loaderWith("public.read", ({ actor, locale, context }) => ({
+  locale,
+  requestId: context.requestId ?? null,
+  user: actor ? { displayName: actor.displayName, mayAdminister: can(actor, "users.manage") } : null,
+}));
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -50,6 +53,42 @@ export function Layout({ children }: { children: ReactNode }) {
                       {t("nav.about")}
                     </NavLink>
                   </li>
+                  {data?.user ? (
+                    <>
+                      {data.user.mayAdminister ? (
+                        <li>
+                          <NavLink to="/beheer/gebruikers" className="utrecht-link utrecht-link--html-a">
+                            {t("nav.admin")}
+                          </NavLink>
+                        </li>
+                      ) : null}
+                      <li>
+                        <NavLink to="/account" className="utrecht-link utrecht-link--html-a" title={t("nav.signedInAs", { name: data.user.displayName })}>
+                          {t("nav.account")}
+                        </NavLink>
+                      </li>
+                      <li>
+                        <Form method="post" action="/uitloggen" className="inspraak-inline-form">
+                          <button type="submit" className="inspraak-link-button">
+                            {t("nav.signOut")}
+                          </button>
+                        </Form>
+                      </li>
+                    </>
+                  ) : (
+                    <>
+                      <li>
+                        <NavLink to="/inloggen" className="utrecht-link utrecht-link--html-a">
+                          {t("nav.signIn")}
+                        </NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/registreren" className="utrecht-link utrecht-link--html-a">
+                          {t("nav.register")}
+                        </NavLink>
+                      </li>
+                    </>
+                  )}
                   <li>
                     <Form method="post" action="/taal" className="inspraak-inline-form">
                       <input type="hidden" name="redirectTo" value={here} />

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Translations } from "./seed/types.ts";
 
 const timestamps = {
@@ -100,7 +100,126 @@ export const progressUpdates = pgTable(
   (t) => [index("progress_updates_plan").on(t.planId), index("progress_updates_action_point").on(t.actionPointId)],
 );
 
+export const users = pgTable("users", {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  /** Lower-cased; null once the account is deleted. */
+  email: text().unique(),
+  /** Null once the account is deleted: the person then shows as "Verwijderde deelnemer". */
+  displayName: text(),
+  passwordHash: text(),
+  /** Language of the e-mails this person gets: the one they used when they registered. */
+  locale: text().notNull().default("nl"),
+  emailVerifiedAt: timestamp({ withTimezone: true }),
+  blockedAt: timestamp({ withTimezone: true }),
+  deletedAt: timestamp({ withTimezone: true }),
+  ...timestamps,
+});
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the session token, hex; the token itself is only in the person's cookie. */
+    id: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+export const roleName = pgEnum("role_name", ["admin", "moderator", "forum_member", "action_holder"]);
+
+/**
+ * Roles, each with its scope: a moderator has a theme, an action holder an
+ * action point, a forum member an organisation. Revoked grants stay as history.
+ */
+export const roleGrants = pgTable(
+  "role_grants",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    role: roleName().notNull(),
+    themeId: integer().references(() => themes.id),
+    actionPointId: integer().references(() => actionPoints.id),
+    organisation: text(),
+    grantedById: integer().references((): AnyPgColumn => users.id),
+    grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedById: integer().references((): AnyPgColumn => users.id),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index("role_grants_user").on(t.userId),
+    uniqueIndex("role_grants_one_active")
+      .on(t.userId, t.role, sql`coalesce(${t.themeId}, 0)`, sql`coalesce(${t.actionPointId}, 0)`)
+      .where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+/** Single-use links sent by e-mail: address verification and password reset. Only hashes are stored. */
+export const tokenPurpose = pgEnum("token_purpose", ["verify_email", "reset_password"]);
+export const emailTokens = pgTable(
+  "email_tokens",
+  {
+    tokenHash: text().primaryKey(),
+    purpose: tokenPurpose().notNull(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("email_tokens_user").on(t.userId)],
+);
+
+/** Append-only record of role and account decisions; a trigger refuses updates and deletes. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    actorId: integer().references(() => users.id),
+    action: text().notNull(),
+    subjectUserId: integer().references(() => users.id),
+    details: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("audit_log_created").on(t.createdAt)],
+);
+
+/** Fixed-window counters for rate limits, shared by every app instance. Keys hold no plain personal data. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text().primaryKey(),
+  windowStart: timestamp({ withTimezone: true }).notNull(),
+  count: integer().notNull(),
+});
+
+export const mailStatus = pgEnum("mail_status", ["queued", "sending", "sent"]);
+/** Every e-mail the app sends, written in the transaction that caused it; a pg-boss job delivers it. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer().references(() => users.id, { onDelete: "cascade" }),
+    toAddress: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    status: mailStatus().notNull().default("queued"),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("outbox_to").on(t.toAddress), index("outbox_user").on(t.userId)],
+);
+
 export type Plan = typeof plans.$inferSelect;
 export type Theme = typeof themes.$inferSelect;
 export type ActionPoint = typeof actionPoints.$inferSelect;
 export type ProgressUpdate = typeof progressUpdates.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type RoleGrant = typeof roleGrants.$inferSelect;
+export type Role = (typeof roleName.enumValues)[number];

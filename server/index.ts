@@ -6,12 +6,16 @@ import compression from "compression";
 import express from "express";
 import { prepareDatabase } from "../db/bootstrap.ts";
 import { closeDb } from "../db/client.ts";
+import { stopJobs } from "../app/jobs.server.ts";
+import { startWorkers } from "../app/workers.server.ts";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 
 const database = await prepareDatabase();
+// Background jobs (e-mail, clean-up) run in this process; WORKERS=off leaves them to another instance.
+if (process.env.WORKERS !== "off") await startWorkers();
 
 const viteDevServer = production
   ? undefined
@@ -19,6 +23,8 @@ const viteDevServer = production
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a load balancer or TLS proxy, TRUST_PROXY (e.g. "1" or "loopback") makes req.ip and https detection use X-Forwarded-*.
+if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
 app.use(compression());
 app.use((req, res, next) => {
   res.locals.requestId = req.get("x-request-id") ?? randomUUID();
@@ -47,7 +53,7 @@ app.all(
   createRequestHandler({
     build,
     mode: production ? "production" : "development",
-    getLoadContext: (_req, res) => ({ requestId: String(res.locals.requestId) }),
+    getLoadContext: (req, res) => ({ requestId: String(res.locals.requestId), clientIp: req.ip ?? "unknown" }),
   }),
 );
 
@@ -67,6 +73,7 @@ async function shutdown(signal: string) {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await viteDevServer?.close();
   try {
+    await stopJobs();
     await closeDb();
     // On Ctrl-C the terminal signals PostgreSQL too; it may already be stopping.
     await database.stop();

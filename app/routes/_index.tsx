@@ -1,20 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Heading1, Heading2, Heading3, Paragraph } from "#app/components/nlds.tsx";
 import { Blocks } from "#app/components/Blocks.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { UpdateList } from "#app/components/UpdateList.tsx";
 import { romanNumeral } from "#app/content/format.ts";
-import { getLocale } from "#app/i18n/locale.server.ts";
+import { loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { getPlanOverview } from "#app/plans.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const overview = await getPlanOverview({ locale: getLocale(request) });
+export const loader = loaderWith("public.read", async ({ locale }) => {
+  const overview = await getPlanOverview({ locale: locale });
   if (!overview) throw new Response("Not Found", { status: 404 });
   return overview;
-}
+});
 
 export default function PlanOverview() {
   const { plan, themes, actionPointCount, updates, draftingPlan } = useLoaderData<typeof loader>();

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Heading1, Heading2, Heading3, Paragraph } from "#app/components/nlds.tsx";
 import { getActionPoint } from "#app/actionPoints.server.ts";
@@ -7,15 +7,15 @@ import { Breadcrumbs } from "#app/components/Breadcrumbs.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { UpdateList } from "#app/components/UpdateList.tsx";
 import { romanNumeral } from "#app/content/format.ts";
-import { getLocale } from "#app/i18n/locale.server.ts";
+import { loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actionPoint = await getActionPoint({ slug: params.slug ?? "", locale: getLocale(request) });
+export const loader = loaderWith("public.read", async ({ locale, params }) => {
+  const actionPoint = await getActionPoint({ slug: params.slug ?? "", locale: locale });
   if (!actionPoint) throw new Response("Not Found", { status: 404 });
   return actionPoint;
-}
+});
 
 export default function ActionPointPage() {
   const point = useLoaderData<typeof loader>();

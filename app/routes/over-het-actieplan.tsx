@@ -1,17 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Heading1 } from "#app/components/nlds.tsx";
 import { Blocks } from "#app/components/Blocks.tsx";
-import { getLocale } from "#app/i18n/locale.server.ts";
+import { loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { getPlanAbout } from "#app/plans.server.ts";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const about = await getPlanAbout({ locale: getLocale(request) });
+export const loader = loaderWith("public.read", async ({ locale }) => {
+  const about = await getPlanAbout({ locale: locale });
   if (!about) throw new Response("Not Found", { status: 404 });
   return about;
-}
+});
 
 export default function AboutPlan() {
   const about = useLoaderData<typeof loader>();

@@ -1,19 +1,19 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Heading1, Heading2, Heading3, Paragraph } from "#app/components/nlds.tsx";
 import { Breadcrumbs } from "#app/components/Breadcrumbs.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { romanNumeral } from "#app/content/format.ts";
-import { getLocale } from "#app/i18n/locale.server.ts";
+import { loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { getTheme } from "#app/themes.server.ts";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const theme = await getTheme({ slug: params.slug ?? "", locale: getLocale(request) });
+export const loader = loaderWith("public.read", async ({ locale, params }) => {
+  const theme = await getTheme({ slug: params.slug ?? "", locale: locale });
   if (!theme) throw new Response("Not Found", { status: 404 });
   return theme;
-}
+});
 
 export default function ThemePage() {
   const theme = useLoaderData<typeof loader>();

@@ -23,7 +23,19 @@ test("migrations apply on an empty database, also when two instances start at on
   await Promise.all([migrateDatabase(database.url), migrateDatabase(database.url)]);
 
   const tables = await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public' order by tablename`;
-  expect(tables.map((row) => row.tablename)).toEqual(["action_points", "plans", "progress_updates", "themes"]);
+  expect(tables.map((row) => row.tablename)).toEqual([
+    "action_points",
+    "audit_log",
+    "email_tokens",
+    "outbox",
+    "plans",
+    "progress_updates",
+    "rate_limits",
+    "role_grants",
+    "sessions",
+    "themes",
+    "users",
+  ]);
 
   const files = (await readdir(migrationsFolder)).filter((file) => file.endsWith(".sql"));
   const applied = await sql`select hash from drizzle.__drizzle_migrations`;

@@ -98,7 +98,11 @@ test("the about page carries the stakeholder forum and the Open Government Partn
 
 describe("language switch", () => {
   const post = (body: Record<string, string>) =>
-    languageAction({ request: new Request("http://localhost/taal", { method: "POST", body: new URLSearchParams(body) }), params: {}, context: {} });
+    languageAction({
+      request: new Request("http://localhost/taal", { method: "POST", body: new URLSearchParams(body), headers: { Origin: "http://localhost" } }),
+      params: {},
+      context: {},
+    });
 
   test("sets the language cookie and goes back to the page", async () => {
     const response = (await post({ locale: "en", redirectTo: "/thema/open-inkoop" })) as Response;

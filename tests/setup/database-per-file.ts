@@ -1,4 +1,5 @@
 import { afterAll, inject } from "vitest";
+import { stopJobs } from "#app/jobs.server.ts";
 import { closeDb } from "#db/client.ts";
 import { createTestDatabase } from "./postgres.ts";
 
@@ -7,6 +8,7 @@ const database = await createTestDatabase(inject("pgAdminUrl"), "seeded");
 process.env.DATABASE_URL = database.url;
 
 afterAll(async () => {
+  await stopJobs();
   await closeDb();
   await database.drop();
 });

@@ -1,6 +1,7 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import PgBoss from "pg-boss";
 import postgres from "postgres";
 import { ensureDatabase } from "#db/bootstrap.ts";
 import { connect } from "#db/client.ts";
@@ -48,6 +49,10 @@ export async function prepareTemplates(adminUrl: string): Promise<void> {
   const { sql, db } = connect(seededUrl, { max: 1 });
   await seedDatabase(db);
   await sql.end();
+  // pg-boss creates its own schema on first start; doing it once here saves every test file the time.
+  const boss = new PgBoss({ connectionString: seededUrl, schema: "pgboss", max: 1, supervise: false, schedule: false });
+  await boss.start();
+  await boss.stop({ graceful: false, wait: true });
 }
 
 /** A new database for one test file, cloned from a template (or empty). */

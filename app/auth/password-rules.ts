@@ -1,0 +1,3 @@
+/** Shared by the browser-side form checks and the server. */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 256;

@@ -1,0 +1,109 @@
+/**
+ * Form parts on NL Design System CSS, for Conform-managed forms. Errors may be
+ * translation keys (from the shared zod schemas, also checked in the browser)
+ * or messages the server already translated.
+ */
+import type { FieldMetadata, FormMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import type { MessageKey } from "#app/i18n/index.ts";
+import { nl } from "#app/i18n/nl.ts";
+import { useTranslate } from "#app/i18n/use-translate.ts";
+
+export function useErrorText() {
+  const t = useTranslate();
+  return (message: string) => (Object.hasOwn(nl, message) ? t(message as MessageKey) : message);
+}
+
+type FieldProps = {
+  meta: FieldMetadata<string>;
+  label: string;
+  description?: string;
+  type?: "text" | "email" | "password" | "search";
+  autoComplete?: string;
+  /** Passwords are never put back into the form after a failed submit. */
+  keepValue?: boolean;
+  maxLength?: number;
+};
+
+export function TextField({ meta, label, description, type = "text", autoComplete, keepValue = type !== "password", maxLength }: FieldProps) {
+  const errorText = useErrorText();
+  const errors = meta.errors ?? [];
+  const describedBy = [description ? meta.descriptionId : null, errors.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--text${errors.length ? " utrecht-form-field--invalid" : ""}`}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={meta.id}>
+          {label}
+        </label>
+      </div>
+      {description ? (
+        <div className="utrecht-form-field-description" id={meta.descriptionId}>
+          {description}
+        </div>
+      ) : null}
+      {errors.length ? (
+        <div className="utrecht-form-field-error-message" id={meta.errorId}>
+          {errors.map((error) => errorText(error)).join(" ")}
+        </div>
+      ) : null}
+      <div className="utrecht-form-field__input">
+        <input
+          className={`utrecht-textbox utrecht-textbox--html-input${errors.length ? " utrecht-textbox--invalid" : ""}`}
+          id={meta.id}
+          name={meta.name}
+          type={type}
+          autoComplete={autoComplete}
+          defaultValue={keepValue ? (meta.initialValue ?? "") : undefined}
+          required={meta.required}
+          maxLength={maxLength}
+          aria-invalid={errors.length ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** The errors of the whole form (e.g. "wrong password"), announced to screen readers. */
+export function FormErrors({ form }: { form: Pick<FormMetadata, "errors" | "errorId"> }) {
+  const errorText = useErrorText();
+  const errors = form.errors ?? [];
+  if (!errors.length) return null;
+  return (
+    <div className="utrecht-alert utrecht-alert--error" role="alert" id={form.errorId}>
+      <div className="utrecht-alert__content">
+        {errors.map((error) => (
+          <p key={error} className="utrecht-paragraph">
+            {errorText(error)}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** A confirmation after a form did its work. */
+export function StatusMessage({ children, type = "ok" }: { children: ReactNode; type?: "ok" | "info" | "warning" }) {
+  const kind = type === "ok" ? "ok" : type === "warning" ? "warning" : "info";
+  return (
+    <div className={`utrecht-alert utrecht-alert--${kind}`} role="status">
+      <div className="utrecht-alert__content">
+        <p className="utrecht-paragraph">{children}</p>
+      </div>
+    </div>
+  );
+}
+
+export function SubmitButton({ children, name, value, appearance = "primary", disabled }: { children: ReactNode; name?: string; value?: string; appearance?: "primary" | "secondary" | "subtle"; disabled?: boolean }) {
+  return (
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      disabled={disabled}
+      className={`utrecht-button utrecht-button--${appearance}-action utrecht-button--html-button`}
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * Every loader and action is built with `loaderWith` or `actionWith`, which
+ * name the permission it needs (checked with `can`), resolve the signed-in
+ * person once per request, refuse cross-site form posts, and keep the session
+ * cookie fresh. A test fails for any route that exports a bare loader or action.
+ */
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { translator, type Locale, type Translate } from "#app/i18n/index.ts";
+import { getLocale } from "#app/i18n/locale.server.ts";
+import { can, type Actor, type Permission } from "#app/permissions.server.ts";
+import { clearSessionCookie, readSessionToken, sessionCookie, validateSessionToken } from "#app/auth/session.server.ts";
+
+export const POLICY = Symbol.for("inspraak.policy");
+
+export type RequestContext = { requestId?: string; clientIp?: string };
+
+type SessionState = { actor: Actor; token: string | null; cookie: string | null };
+
+export type GuardedArgs = {
+  request: Request;
+  params: LoaderFunctionArgs["params"];
+  context: RequestContext;
+  actor: Actor;
+  /** The raw session token, for actions that end or keep the current session. */
+  sessionToken: string | null;
+  locale: Locale;
+  t: Translate;
+  clientIp: string;
+};
+
+// One session lookup per request, shared by the root loader and the route's loader.
+const sessionsByContext = new WeakMap<object, Promise<SessionState>>();
+
+async function resolveSession(request: Request): Promise<SessionState> {
+  const token = readSessionToken(request);
+  if (!token) return { actor: null, token: null, cookie: null };
+  const session = await validateSessionToken({ token });
+  if (!session) return { actor: null, token: null, cookie: clearSessionCookie(request) };
+  return { actor: session.actor, token, cookie: session.extended ? sessionCookie(request, token, session.expiresAt) : null };
+}
+
+function sessionFor(request: Request, context: object): Promise<SessionState> {
+  let state = sessionsByContext.get(context);
+  if (!state) {
+    state = resolveSession(request);
+    sessionsByContext.set(context, state);
+  }
+  return state;
+}
+
+/** The signed-in person for this request (null when anonymous). */
+export async function getActor(request: Request, context: object = {}): Promise<Actor> {
+  return (await sessionFor(request, context)).actor;
+}
+
+/** True when a form post comes from this site itself (Origin, else Referer, matches the host). */
+export function isSameOrigin(request: Request): boolean {
+  const source = request.headers.get("Origin") ?? request.headers.get("Referer");
+  if (!source || source === "null") return false;
+  try {
+    return new URL(source).host === new URL(request.url).host;
+  } catch {
+    return false;
+  }
+}
+
+/** Adds a Set-Cookie, unless the handler already set that cookie (e.g. a new session at sign-in). */
+function appendCookie<R>(result: R, cookie: string): R {
+  const name = cookie.slice(0, cookie.indexOf("=") + 1);
+  const setsIt = (headers: Headers) => headers.getSetCookie().some((existing) => existing.startsWith(name));
+  if (result instanceof Response) {
+    if (!setsIt(result.headers)) result.headers.append("Set-Cookie", cookie);
+    return result;
+  }
+  if (result && typeof result === "object" && (result as { type?: unknown }).type === "DataWithResponseInit") {
+    const wrapped = result as unknown as { init: ResponseInit | null };
+    const headers = new Headers(wrapped.init?.headers);
+    if (setsIt(headers)) return result;
+    headers.append("Set-Cookie", cookie);
+    wrapped.init = { ...wrapped.init, headers };
+    return result;
+  }
+  return data(result, { headers: { "Set-Cookie": cookie } }) as unknown as R;
+}
+
+function guard<R>(permission: Permission, kind: "loader" | "action", handler: (args: GuardedArgs) => R | Promise<R>) {
+  const guarded = async ({ request, params, context }: LoaderFunctionArgs | ActionFunctionArgs): Promise<Awaited<R>> => {
+    const ctx = (context ?? {}) as RequestContext;
+    const locale = getLocale(request);
+    if (kind === "action" && !isSameOrigin(request)) {
+      throw new Response(translator(locale)("error.crossSite"), { status: 403 });
+    }
+    const state = await sessionFor(request, ctx);
+    // The first guarded function of the request to finish sends the refreshed or cleared cookie.
+    const cookie = state.cookie;
+    state.cookie = null;
+    const withCookie = <T,>(value: T): T => (cookie ? appendCookie(value, cookie) : value);
+
+    if (!can(state.actor, permission)) {
+      if (permission === "dev.mail") throw withCookie(new Response("Not Found", { status: 404 }));
+      if (!state.actor) {
+        const url = new URL(request.url);
+        const back = kind === "loader" ? `${url.pathname}${url.search}` : url.pathname;
+        throw withCookie(redirect(`/inloggen?redirectTo=${encodeURIComponent(back)}`));
+      }
+      throw withCookie(new Response("Forbidden", { status: 403 }));
+    }
+    try {
+      return withCookie(
+        await handler({
+          request,
+          params,
+          context: ctx,
+          actor: state.actor,
+          sessionToken: state.token,
+          locale,
+          t: translator(locale),
+          clientIp: ctx.clientIp ?? "unknown",
+        }),
+      );
+    } catch (error) {
+      throw error instanceof Response ? withCookie(error) : error;
+    }
+  };
+  return Object.assign(guarded, { [POLICY]: { kind, permission } });
+}
+
+/** A loader that needs `permission` (`public.read` when anyone may load it). */
+export function loaderWith<R>(permission: Permission, handler: (args: GuardedArgs) => R | Promise<R>) {
+  return guard(permission, "loader", handler);
+}
+
+/** An action that needs `permission`; it also refuses posts from other sites. */
+export function actionWith<R>(permission: Permission, handler: (args: GuardedArgs) => R | Promise<R>) {
+  return guard(permission, "action", handler);
+}
+
+export function policyOf(fn: unknown): { kind: string; permission: string } | undefined {
+  return typeof fn === "function" ? (fn as unknown as { [POLICY]?: { kind: string; permission: string } })[POLICY] : undefined;
+}

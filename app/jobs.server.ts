@@ -1,0 +1,59 @@
+/**
+ * Background jobs on pg-boss: the jobs live in PostgreSQL (schema `pgboss`),
+ * so any app instance may run them and a failed job is retried. Jobs are
+ * enqueued inside the transaction of the change that causes them: no mail
+ * for a change that rolled back, no change without its mail.
+ */
+import PgBoss from "pg-boss";
+import { sql, type SQL } from "drizzle-orm";
+import { databaseUrl, type Executor } from "#db/client.ts";
+
+export const QUEUES = {
+  mail: "mail-send",
+  cleanup: "cleanup",
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+type Store = { url: string; boss: PgBoss; ready: Promise<PgBoss> };
+const key = Symbol.for("inspraak.jobs");
+const store = globalThis as typeof globalThis & { [key]?: Store };
+
+/** The started pg-boss of this process (one per database URL), with its queues created. */
+export function getBoss(): Promise<PgBoss> {
+  const url = databaseUrl();
+  const current = store[key];
+  if (current && current.url === url) return current.ready;
+  const boss = new PgBoss({ connectionString: url, max: 3, schema: "pgboss", application_name: "inspraak-jobs" });
+  boss.on("error", (error) => console.error("[jobs]", error));
+  const ready = (async () => {
+    await boss.start();
+    await boss.createQueue(QUEUES.mail, { name: QUEUES.mail, retryLimit: 8, retryDelay: 30, retryBackoff: true });
+    await boss.createQueue(QUEUES.cleanup, { name: QUEUES.cleanup, retryLimit: 1, policy: "singleton" });
+    return boss;
+  })();
+  store[key] = { url, boss, ready };
+  return ready;
+}
+
+export async function stopJobs(): Promise<void> {
+  const current = store[key];
+  delete store[key];
+  if (current) await current.boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => {});
+}
+
+/** pg-boss speaks `$1` SQL with a values array; this runs it through our Drizzle executor (and so its transaction). */
+function executorFor(db: Executor) {
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      const chunks: SQL[] = text.split(/\$(\d+)/).map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`));
+      const rows = await db.execute(sql.join(chunks));
+      return { rows: Array.from(rows as Iterable<unknown>) };
+    },
+  };
+}
+
+/** Enqueues a job as part of `db`'s transaction. */
+export async function enqueue(db: Executor, name: QueueName, data: object, options: { singletonKey?: string } = {}) {
+  const boss = await getBoss();
+  await boss.insert([{ name, data, ...options }], { db: executorFor(db) });
+}

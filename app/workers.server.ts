@@ -1,0 +1,52 @@
+/**
+ * What the background workers do. `startWorkers` runs them in this process
+ * (the server calls it; a separate worker process could too);
+ * `runQueuedJobs` runs what is queued right now, for tests and scripts.
+ */
+import { lt, sql } from "drizzle-orm";
+import type PgBoss from "pg-boss";
+import { getDb } from "#db/client.ts";
+import { emailTokens, rateLimits } from "#db/schema.ts";
+import { deleteExpiredSessions } from "./auth/session.server.ts";
+import { getBoss, QUEUES } from "./jobs.server.ts";
+import { deliverMail } from "./mail.server.ts";
+
+type MailJob = { outboxId: number };
+
+async function handleMail(jobs: PgBoss.Job<MailJob>[]) {
+  for (const job of jobs) await deliverMail({ outboxId: job.data.outboxId });
+}
+
+/** Expired sessions, links and rate-limit windows are removed now and then. */
+async function cleanup() {
+  const db = getDb();
+  await deleteExpiredSessions({ db });
+  await db.delete(emailTokens).where(lt(emailTokens.expiresAt, sql`now() - interval '30 days'`));
+  await db.delete(rateLimits).where(lt(rateLimits.windowStart, sql`now() - interval '1 day'`));
+}
+
+export async function startWorkers() {
+  const boss = await getBoss();
+  await boss.work<MailJob>(QUEUES.mail, { pollingIntervalSeconds: 1, batchSize: 5 }, handleMail);
+  await boss.work(QUEUES.cleanup, { pollingIntervalSeconds: 30 }, cleanup);
+  await boss.schedule(QUEUES.cleanup, "17 * * * *");
+}
+
+/** Runs every mail job that is queued now, in this process; returns how many ran. */
+export async function runQueuedJobs(): Promise<number> {
+  const boss = await getBoss();
+  let ran = 0;
+  for (;;) {
+    const jobs = await boss.fetch<MailJob>(QUEUES.mail, { batchSize: 20 });
+    if (!jobs || jobs.length === 0) return ran;
+    for (const job of jobs) {
+      try {
+        await handleMail([job]);
+        await boss.complete(QUEUES.mail, job.id);
+      } catch (error) {
+        await boss.fail(QUEUES.mail, job.id, { message: String(error) });
+      }
+      ran++;
+    }
+  }
+}

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client.ts";
-import { auditLog, emailTokens, outbox, rateLimits, roleGrants, sessions, users } from "#db/schema.ts";
+import { actionPoints, auditLog, emailTokens, outbox, rateLimits, roleGrants, sessions, themes, users } from "#db/schema.ts";
 import { isLocale, translator, type Locale } from "#app/i18n/index.ts";
 import { checkNewPassword, hashPassword, verifyAgainstNothing, verifyPassword, type PasswordProblem } from "#app/auth/password.server.ts";
 import { createSession, generateToken, hashToken, invalidateUserSessions } from "#app/auth/session.server.ts";
@@ -178,11 +178,16 @@ export async function requestPasswordReset({
   await db.transaction(async (tx) => {
     const token = generateToken();
     // One statement whether or not the address is known: it inserts a token only for an existing, active account.
+    const expiresAt = new Date(Date.now() + TOKEN_LIFETIME.reset_password).toISOString();
     const [created] = await tx.execute<{ user_id: number; locale: string; display_name: string | null }>(sql`
-      insert into ${emailTokens} (token_hash, purpose, user_id, expires_at)
-      select ${hashToken(token)}, 'reset_password', ${users.id}, ${new Date(Date.now() + TOKEN_LIFETIME.reset_password)}
-      from ${users} where ${users.email} = ${address} and ${users.deletedAt} is null
-      returning user_id, (select locale from users where id = user_id) as locale, (select display_name from users where id = user_id) as display_name`);
+      with target as (
+        select id, locale, display_name from ${users} where email = ${address} and deleted_at is null
+      ), inserted as (
+        insert into ${emailTokens} (token_hash, purpose, user_id, expires_at)
+        select ${hashToken(token)}, 'reset_password', id, ${expiresAt}::timestamptz from target
+        returning user_id
+      )
+      select target.id as user_id, target.locale, target.display_name from target join inserted on inserted.user_id = target.id`);
     if (created) {
       const theirLocale = isLocale(created.locale) ? created.locale : locale;
       await queueMail(tx, mailFor(theirLocale, "reset", address, created.user_id, { name: created.display_name ?? "", link: `${origin}/wachtwoord-herstellen/${token}` }));
@@ -279,13 +284,28 @@ export async function changeDisplayName({ userId, displayName, db = getDb() }: {
   await db.update(users).set({ displayName: displayName.trim(), updatedAt: new Date() }).where(and(eq(users.id, userId), isNull(users.deletedAt)));
 }
 
-/** What the account page shows about the person themself (their own address included). */
+/** What the account page shows about the person themself (their own address included), with their roles. */
 export async function getOwnAccount({ userId, db = getDb() }: { userId: number; db?: Executor }) {
   const [user] = await db
     .select({ email: users.email, displayName: users.displayName, emailVerifiedAt: users.emailVerifiedAt, createdAt: users.createdAt })
     .from(users)
     .where(eq(users.id, userId));
-  return user ?? null;
+  if (!user) return null;
+  const roles = await db
+    .select({
+      role: roleGrants.role,
+      organisation: roleGrants.organisation,
+      themeNumber: themes.number,
+      themeTitle: themes.title,
+      actionPointNumber: actionPoints.number,
+      actionPointTitle: actionPoints.title,
+    })
+    .from(roleGrants)
+    .leftJoin(themes, eq(themes.id, roleGrants.themeId))
+    .leftJoin(actionPoints, eq(actionPoints.id, roleGrants.actionPointId))
+    .where(and(eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)))
+    .orderBy(asc(roleGrants.id));
+  return { ...user, roles };
 }
 
 // -- privacy rights ------------------------------------------------------------

@@ -41,11 +41,17 @@ export async function stopJobs(): Promise<void> {
   if (current) await current.boss.stop({ graceful: true, wait: true, timeout: 5000 }).catch(() => {});
 }
 
-/** pg-boss speaks `$1` SQL with a values array; this runs it through our Drizzle executor (and so its transaction). */
+/**
+ * pg-boss speaks `$1` SQL with a values array; this runs it through our Drizzle executor (and so its transaction).
+ * Every value is bound as one parameter: Drizzle would drop an `undefined` interpolation (pg-boss passes unset
+ * defaults as undefined) and spread an array into a list.
+ */
 function executorFor(db: Executor) {
   return {
     async executeSql(text: string, values: unknown[] = []) {
-      const chunks: SQL[] = text.split(/\$(\d+)/).map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`));
+      const chunks: SQL[] = text
+        .split(/\$(\d+)/)
+        .map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${sql.param(values[Number(part) - 1] ?? null)}`));
       const rows = await db.execute(sql.join(chunks));
       return { rows: Array.from(rows as Iterable<unknown>) };
     },

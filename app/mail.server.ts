@@ -4,7 +4,7 @@
  * SMTP_URL is set, otherwise the outbox is the mailbox (listed at /dev/mail in
  * development and printed to the console).
  */
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, or, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import { getDb, type Executor } from "#db/client.ts";
 import { outbox } from "#db/schema.ts";
@@ -32,13 +32,19 @@ function smtp(): Transporter | null {
 /**
  * Delivers one outbox message. A message is claimed by switching it from
  * queued to sending in one statement, so two workers never both send it; a
- * failed send puts it back and throws, and pg-boss retries the job.
+ * failed send puts it back and throws, and pg-boss retries the job. A claim
+ * older than ten minutes belonged to a worker that died, and may be taken over.
  */
 export async function deliverMail({ outboxId, db = getDb() }: { outboxId: number; db?: Executor }): Promise<"sent" | "skipped"> {
   const [message] = await db
     .update(outbox)
-    .set({ attempts: sql`${outbox.attempts} + 1`, status: "sending" })
-    .where(and(eq(outbox.id, outboxId), eq(outbox.status, "queued")))
+    .set({ attempts: sql`${outbox.attempts} + 1`, status: "sending", claimedAt: sql`now()` })
+    .where(
+      and(
+        eq(outbox.id, outboxId),
+        or(eq(outbox.status, "queued"), and(eq(outbox.status, "sending"), sql`${outbox.claimedAt} < now() - interval '10 minutes'`)),
+      ),
+    )
     .returning();
   if (!message) return "skipped";
   const transport = smtp();

@@ -146,7 +146,9 @@ export const meta: MetaFunction<typeof loader> = ({ error, matches }) =>
   pageMeta(matches, (t) => {
     if (!error) return { title: t("site.tagline") };
     const status = isRouteErrorResponse(error) ? error.status : 500;
-    return status === 404 ? null : { title: t(status === 400 ? "error.badRequest.title" : "error.generic.title") };
+    if (status === 404) return null;
+    const kind = ({ 400: "badRequest", 403: "forbidden", 429: "tooMany" } as const)[status] ?? "generic";
+    return { title: t(`error.${kind}.title`) };
   });
 
 export function ErrorBoundary() {

@@ -13,8 +13,17 @@ import { deliverMail } from "./mail.server.ts";
 
 type MailJob = { outboxId: number };
 
-async function handleMail(jobs: PgBoss.Job<MailJob>[]) {
-  for (const job of jobs) await deliverMail({ outboxId: job.data.outboxId });
+/**
+ * Each mail job of a batch succeeds or fails on its own. (A handler that throws fails its whole
+ * batch: one refused address would hold back, and use up the retries of, the messages after it.)
+ */
+async function runMailJob(boss: PgBoss, job: PgBoss.Job<MailJob>) {
+  try {
+    await deliverMail({ outboxId: job.data.outboxId });
+    await boss.complete(QUEUES.mail, job.id);
+  } catch (error) {
+    await boss.fail(QUEUES.mail, job.id, { message: String(error) });
+  }
 }
 
 /** Expired sessions, links and rate-limit windows are removed now and then. */
@@ -27,7 +36,9 @@ async function cleanup() {
 
 export async function startWorkers() {
   const boss = await getBoss();
-  await boss.work<MailJob>(QUEUES.mail, { pollingIntervalSeconds: 1, batchSize: 5 }, handleMail);
+  await boss.work<MailJob>(QUEUES.mail, { pollingIntervalSeconds: 1, batchSize: 5 }, async (jobs) => {
+    for (const job of jobs) await runMailJob(boss, job);
+  });
   await boss.work(QUEUES.cleanup, { pollingIntervalSeconds: 30 }, cleanup);
   await boss.schedule(QUEUES.cleanup, "17 * * * *");
 }
@@ -40,12 +51,7 @@ export async function runQueuedJobs(): Promise<number> {
     const jobs = await boss.fetch<MailJob>(QUEUES.mail, { batchSize: 20 });
     if (!jobs || jobs.length === 0) return ran;
     for (const job of jobs) {
-      try {
-        await handleMail([job]);
-        await boss.complete(QUEUES.mail, job.id);
-      } catch (error) {
-        await boss.fail(QUEUES.mail, job.id, { message: String(error) });
-      }
+      await runMailJob(boss, job);
       ran++;
     }
   }

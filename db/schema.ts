@@ -209,6 +209,8 @@ export const outbox = pgTable(
     text: text().notNull(),
     status: mailStatus().notNull().default("queued"),
     attempts: integer().notNull().default(0),
+    /** When a worker last took the message to send it; a claim older than a few minutes was lost with its worker. */
+    claimedAt: timestamp({ withTimezone: true }),
     lastError: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),

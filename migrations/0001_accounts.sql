@@ -27,6 +27,7 @@ CREATE TABLE "outbox" (
 	"text" text NOT NULL,
 	"status" "mail_status" DEFAULT 'queued' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"claimed_at" timestamp with time zone,
 	"last_error" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone

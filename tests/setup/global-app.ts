@@ -7,6 +7,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     pgAdminUrl: string;
     baseUrl: string;
+    databaseUrl: string;
   }
 }
 
@@ -18,6 +19,7 @@ export default async function setup(project: TestProject) {
   const app = await startApp({ databaseUrl: database.url });
   project.provide("pgAdminUrl", server.adminUrl);
   project.provide("baseUrl", app.url);
+  project.provide("databaseUrl", database.url);
   return async () => {
     await app.stop();
     await database.drop();

@@ -1,0 +1,80 @@
+import { describe, expect, test } from "vitest";
+import { can, rules, type Actor, type Grant, type Permission, type Target } from "#app/permissions.server.ts";
+
+// Theme A has action point 1; theme B has action point 5.
+const THEME_A = 1;
+const THEME_B = 2;
+const onSite: Target = { kind: "site" };
+const onThemeA: Target = { kind: "theme", themeId: THEME_A };
+const onThemeB: Target = { kind: "theme", themeId: THEME_B };
+const onPointA: Target = { kind: "actionPoint", actionPointId: 1, themeId: THEME_A };
+const onPointB: Target = { kind: "actionPoint", actionPointId: 5, themeId: THEME_B };
+
+const person = (grants: Grant[] = [], emailVerified = true): Actor => ({ id: 1, displayName: "Iemand", emailVerified, grants });
+const grant = (role: Grant["role"], scope: Partial<Grant> = {}): Grant => ({ role, themeId: null, actionPointId: null, organisation: null, ...scope });
+
+const ACTORS = {
+  anonymous: null,
+  unverified: person([], false),
+  citizen: person(),
+  forumMember: person([grant("forum_member", { organisation: "Open State Foundation" })]),
+  holderOfPointA: person([grant("action_holder", { actionPointId: 1, themeId: THEME_A })]),
+  moderatorOfA: person([grant("moderator", { themeId: THEME_A })]),
+  unverifiedModeratorOfA: person([grant("moderator", { themeId: THEME_A })], false),
+  admin: person([grant("admin")]),
+} satisfies Record<string, Actor>;
+type Who = keyof typeof ACTORS;
+
+// The access matrix: who may do what, to what. Everyone not listed is refused.
+const MATRIX: [Permission, Target, Who[]][] = [
+  ["public.read", onSite, ["anonymous", "unverified", "citizen", "forumMember", "holderOfPointA", "moderatorOfA", "unverifiedModeratorOfA", "admin"]],
+  ["account.signIn", onSite, ["anonymous", "unverified", "citizen", "forumMember", "holderOfPointA", "moderatorOfA", "unverifiedModeratorOfA", "admin"]],
+  ["account.manage", onSite, ["unverified", "citizen", "forumMember", "holderOfPointA", "moderatorOfA", "unverifiedModeratorOfA", "admin"]],
+  ["contribution.create", onSite, ["citizen", "forumMember", "holderOfPointA", "moderatorOfA", "admin"]],
+  ["forum.post", onPointA, ["forumMember", "admin"]],
+  ["progressUpdate.post", onPointA, ["holderOfPointA", "admin"]],
+  ["progressUpdate.post", onPointB, ["admin"]],
+  ["officialReply.post", onPointA, ["holderOfPointA", "admin"]],
+  ["officialReply.post", onPointB, ["admin"]],
+  ["proposal.respond", onThemeA, ["holderOfPointA", "admin"]],
+  ["proposal.respond", onThemeB, ["admin"]],
+  ["moderation.queue", onSite, ["moderatorOfA", "unverifiedModeratorOfA", "admin"]],
+  ["moderation.act", onThemeA, ["moderatorOfA", "admin"]],
+  ["moderation.act", onPointA, ["moderatorOfA", "admin"]],
+  ["moderation.act", onThemeB, ["admin"]],
+  ["moderation.act", onPointB, ["admin"]],
+  ["moderation.act", onSite, ["admin"]],
+  ["users.manage", onSite, ["admin"]],
+  ["audit.read", onSite, ["admin"]],
+];
+
+describe("the access matrix", () => {
+  for (const [permission, target, allowed] of MATRIX) {
+    const where = target.kind === "site" ? "the site" : target.kind === "theme" ? `theme ${target.themeId === THEME_A ? "A" : "B"}` : `an action point in theme ${target.themeId === THEME_A ? "A" : "B"}`;
+    test(`${permission} on ${where}: only ${allowed.join(", ")}`, () => {
+      for (const who of Object.keys(ACTORS) as Who[]) {
+        expect(can(ACTORS[who], permission, target), who).toBe(allowed.includes(who));
+      }
+    });
+  }
+
+  test("every rule in the table has a row in this matrix", () => {
+    expect(new Set(MATRIX.map(([permission]) => permission))).toEqual(new Set([...Object.keys(rules)].filter((p) => p !== "dev.mail")));
+  });
+
+  test("an unknown permission is refused, even for an admin", () => {
+    expect(can(ACTORS.admin, "no.such.thing" as Permission)).toBe(false);
+  });
+
+  test("the development mailbox exists only outside production", () => {
+    const previous = process.env.NODE_ENV;
+    try {
+      process.env.NODE_ENV = "production";
+      expect(can(ACTORS.admin, "dev.mail")).toBe(false);
+      process.env.NODE_ENV = "development";
+      expect(can(ACTORS.anonymous, "dev.mail")).toBe(true);
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
+  });
+});

@@ -4,10 +4,13 @@
  * audit log in the same transaction. Addresses never leave this module
  * unmasked: no response carries another person's e-mail address.
  */
-import { and, desc, eq, ilike, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "#db/client.ts";
-import { actionPoints, auditLog, roleGrants, sessions, themes, users, type Role } from "#db/schema.ts";
+import { actionPoints, auditLog, plans, roleGrants, sessions, themes, users, type Role } from "#db/schema.ts";
+import { localize, type LocalizedText } from "#app/content/localize.ts";
+import type { Locale } from "#app/i18n/index.ts";
+import type { Translations } from "#db/seed/types.ts";
 import { normalizeEmail } from "./accounts.server.ts";
 
 /** "jan.jansen@example.nl" → "j…@example.nl": enough to recognise, not enough to write to. */
@@ -32,14 +35,26 @@ export async function searchUsers({ query = "", before, db = getDb() }: { query?
       blocked: sql<boolean>`${users.blockedAt} is not null`,
       deleted: sql<boolean>`${users.deletedAt} is not null`,
       createdAt: users.createdAt,
-      roles: sql<Role[]>`coalesce((select array_agg(distinct ${roleGrants.role}::text) from ${roleGrants}
-        where ${roleGrants.userId} = ${users.id} and ${roleGrants.revokedAt} is null), '{}')`,
     })
     .from(users)
     .where(and(term ? or(ilike(users.displayName, pattern), ilike(users.email, pattern)) : undefined, before ? lt(users.id, before) : undefined))
     .orderBy(desc(users.id))
     .limit(PAGE + 1);
-  const page = rows.slice(0, PAGE).map(({ email, ...row }) => ({ ...row, email: maskEmail(email) }));
+  const people = rows.slice(0, PAGE);
+  // A second query rather than a correlated subquery: Drizzle leaves columns unqualified in a one-table select,
+  // so `role_grants.user_id = users.id` inside the subquery would silently compare with role_grants.id.
+  const grants = people.length
+    ? await db
+        .selectDistinct({ userId: roleGrants.userId, role: roleGrants.role })
+        .from(roleGrants)
+        .where(and(inArray(roleGrants.userId, people.map((person) => person.id)), isNull(roleGrants.revokedAt)))
+        .orderBy(roleGrants.userId, roleGrants.role)
+    : [];
+  const page = people.map(({ email, ...row }) => ({
+    ...row,
+    email: maskEmail(email),
+    roles: grants.filter((grant) => grant.userId === row.id).map((grant): Role => grant.role),
+  }));
   return { users: page, nextBefore: rows.length > PAGE ? page.at(-1)!.id : null };
 }
 
@@ -64,11 +79,14 @@ export async function getUserForAdmin({ userId, db = getDb() }: { userId: number
       role: roleGrants.role,
       organisation: roleGrants.organisation,
       grantedAt: roleGrants.grantedAt,
-      theme: { id: themes.id, number: themes.number, title: themes.title },
-      actionPoint: { id: actionPoints.id, number: actionPoints.number, title: actionPoints.title },
+      theme: { id: themes.id, number: themes.number, title: themes.title, translations: themes.translations },
+      // Outside `theme`: a nested object mixing two joined tables would not become null when there is no theme.
+      themePeriod: plans.period,
+      actionPoint: { id: actionPoints.id, number: actionPoints.number, title: actionPoints.title, translations: actionPoints.translations },
     })
     .from(roleGrants)
     .leftJoin(themes, eq(themes.id, roleGrants.themeId))
+    .leftJoin(plans, eq(plans.id, themes.planId))
     .leftJoin(actionPoints, eq(actionPoints.id, roleGrants.actionPointId))
     .where(and(eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)))
     .orderBy(roleGrants.id);
@@ -78,10 +96,38 @@ export async function getUserForAdmin({ userId, db = getDb() }: { userId: number
 /** The themes and action points a role can be scoped to, for the grant form. */
 export async function listRoleScopes({ db = getDb() }: { db?: Executor } = {}) {
   const [themeRows, pointRows] = await Promise.all([
-    db.select({ id: themes.id, number: themes.number, title: themes.title, planId: themes.planId }).from(themes).orderBy(themes.planId, themes.number),
-    db.select({ id: actionPoints.id, number: actionPoints.number, title: actionPoints.title }).from(actionPoints).orderBy(actionPoints.planId, actionPoints.number),
+    db
+      .select({ id: themes.id, number: themes.number, title: themes.title, translations: themes.translations, planId: themes.planId, period: plans.period })
+      .from(themes)
+      .innerJoin(plans, eq(plans.id, themes.planId))
+      .orderBy(themes.planId, themes.number),
+    db
+      .select({ id: actionPoints.id, number: actionPoints.number, title: actionPoints.title, translations: actionPoints.translations, period: plans.period })
+      .from(actionPoints)
+      .innerJoin(plans, eq(plans.id, actionPoints.planId))
+      .orderBy(actionPoints.planId, actionPoints.number),
   ]);
   return { themes: themeRows, actionPoints: pointRows };
+}
+
+type ScopedTitle = { number: number; title: string; translations: Translations<"title"> };
+
+/** What a role applies to, as the admin pages show it: the whole site, a theme, an action point or an organisation. */
+export type Scope =
+  | { kind: "site" }
+  | { kind: "theme"; number: number; title: LocalizedText; period: string | null }
+  | { kind: "actionPoint"; number: number; title: LocalizedText }
+  | { kind: "organisation"; name: string };
+
+/** The scope of a grant (or audit entry); an action holder's grant also has a theme, but their action point is what counts. */
+export function scopeOf(
+  row: { theme: ScopedTitle | null; themePeriod?: string | null; actionPoint: ScopedTitle | null; organisation?: string | null },
+  locale: Locale,
+): Scope {
+  if (row.actionPoint) return { kind: "actionPoint", number: row.actionPoint.number, title: localize(row.actionPoint, "title", locale) };
+  if (row.theme) return { kind: "theme", number: row.theme.number, title: localize(row.theme, "title", locale), period: row.themePeriod ?? null };
+  if (row.organisation) return { kind: "organisation", name: row.organisation };
+  return { kind: "site" };
 }
 
 export type GrantInput =
@@ -183,10 +229,14 @@ export async function unblockUser({ actorId, userId, db = getDb() }: { actorId: 
 
 const AUDIT_PAGE = 50;
 
-/** The audit log, newest first, keyset-paginated; people by display name ("Verwijderde deelnemer" once deleted). */
+/**
+ * The audit log, newest first, keyset-paginated; people by display name ("Verwijderde deelnemer" once deleted),
+ * and the theme or action point a role was scoped to, read from the entry's details.
+ */
 export async function listAuditLog({ before, db = getDb() }: { before?: number; db?: Executor } = {}) {
   const actor = alias(users, "actor");
   const subject = alias(users, "subject");
+  const detailId = (key: string) => sql`case when jsonb_typeof(${auditLog.details} -> ${key}) = 'number' then (${auditLog.details} ->> ${key})::int end`;
   const rows = await db
     .select({
       id: auditLog.id,
@@ -195,10 +245,17 @@ export async function listAuditLog({ before, db = getDb() }: { before?: number; 
       createdAt: auditLog.createdAt,
       actor: { id: actor.id, displayName: actor.displayName },
       subject: { id: subject.id, displayName: subject.displayName },
+      theme: { id: themes.id, number: themes.number, title: themes.title, translations: themes.translations },
+      // Outside `theme`: a nested object mixing two joined tables would not become null when there is no theme.
+      themePeriod: plans.period,
+      actionPoint: { id: actionPoints.id, number: actionPoints.number, title: actionPoints.title, translations: actionPoints.translations },
     })
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
     .leftJoin(subject, eq(subject.id, auditLog.subjectUserId))
+    .leftJoin(themes, eq(themes.id, detailId("themeId")))
+    .leftJoin(plans, eq(plans.id, themes.planId))
+    .leftJoin(actionPoints, eq(actionPoints.id, detailId("actionPointId")))
     .where(before ? lt(auditLog.id, before) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(AUDIT_PAGE + 1);

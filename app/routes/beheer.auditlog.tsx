@@ -1,0 +1,183 @@
+import { data, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FormErrors } from "#app/components/forms.tsx";
+import { Heading1, linkClass, Paragraph } from "#app/components/nlds.tsx";
+import { Text } from "#app/components/Text.tsx";
+import { romanNumeral } from "#app/content/format.ts";
+import { auditLogQuery, roles } from "#app/forms/admin.ts";
+import { loaderWith } from "#app/guard.server.ts";
+import type { Locale, MessageKey } from "#app/i18n/index.ts";
+import { pageMeta } from "#app/i18n/meta.ts";
+import { nl } from "#app/i18n/nl.ts";
+import { useTranslate } from "#app/i18n/use-translate.ts";
+import { listAuditLog, scopeOf, type Scope } from "#app/users.server.ts";
+import type { Role } from "#db/schema.ts";
+
+const actionLabels: Record<string, MessageKey> = {
+  "role.granted": "admin.audit.action.roleGranted",
+  "role.revoked": "admin.audit.action.roleRevoked",
+  "user.blocked": "admin.audit.action.userBlocked",
+  "user.unblocked": "admin.audit.action.userUnblocked",
+  "account.deleted": "admin.audit.action.accountDeleted",
+};
+
+const isRole = (value: unknown): value is Role => (roles as readonly unknown[]).includes(value);
+
+// Formatted on the server, in the Netherlands' time zone, so the page reads the same after hydration.
+function formatMoment(moment: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(moment);
+}
+
+export const loader = loaderWith("audit.read", async ({ request, t, locale }) => {
+  const parsed = auditLogQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    const key = parsed.error.issues[0]?.message ?? "";
+    const error = Object.hasOwn(nl, key) ? t(key as MessageKey) : t("admin.query.invalid");
+    return data({ error, entries: [], nextBefore: null, paged: false }, { status: 400 });
+  }
+  const { voor } = parsed.data;
+  const page = await listAuditLog({ before: voor });
+  const entries = page.entries.map((entry) => {
+    const role = isRole(entry.details.role) ? entry.details.role : null;
+    const organisation = typeof entry.details.organisation === "string" ? entry.details.organisation : null;
+    return {
+      id: entry.id,
+      action: entry.action,
+      at: entry.createdAt.toISOString(),
+      when: formatMoment(entry.createdAt, locale),
+      // No actor: the change was made on the command line (`npm run admin:create`).
+      actor: entry.actor ? { id: entry.actor.id, displayName: entry.actor.displayName } : null,
+      subject: entry.subject ? { id: entry.subject.id, displayName: entry.subject.displayName } : null,
+      role,
+      scope: role ? scopeOf({ ...entry, organisation }, locale) : null,
+    };
+  });
+  return { error: null, entries, nextBefore: page.nextBefore, paged: voor !== undefined };
+});
+
+/** "Thema III: Open Informatie (2020-2022)", with the title marked when it is in another language than the page. */
+function ScopeText({ scope }: { scope: Scope }) {
+  const t = useTranslate();
+  switch (scope.kind) {
+    case "site":
+      return <>{t("admin.scope.site")}</>;
+    case "organisation":
+      return <>{scope.name}</>;
+    case "theme":
+      return (
+        <>
+          {t("theme.label", { numeral: romanNumeral(scope.number) })}: <Text value={scope.title} />
+          {scope.period ? ` (${scope.period})` : null}
+        </>
+      );
+    case "actionPoint":
+      return (
+        <>
+          {t("actionPoint.label", { number: scope.number })}: <Text value={scope.title} />
+        </>
+      );
+  }
+}
+
+function Person({ person }: { person: { id: number; displayName: string | null } }) {
+  const t = useTranslate();
+  return (
+    <Link to={`/beheer/gebruikers/${person.id}`} className={linkClass}>
+      {person.displayName ?? t("deletedParticipant")}
+    </Link>
+  );
+}
+
+export default function AuditLog() {
+  const { error, entries, nextBefore, paged } = useLoaderData<typeof loader>();
+  const t = useTranslate();
+  return (
+    <>
+      <Heading1>{t("admin.audit.title")}</Heading1>
+      <Paragraph>
+        {t("admin.audit.intro")}{" "}
+        <Link to="/beheer/gebruikers" className={linkClass}>
+          {t("admin.audit.usersLink")}
+        </Link>
+      </Paragraph>
+      <FormErrors form={{ errors: error ? [error] : undefined, errorId: "logboek-fout" }} />
+
+      <section className="inspraak-section">
+        {error ? null : entries.length === 0 ? (
+          <Paragraph>{t("admin.audit.empty")}</Paragraph>
+        ) : (
+          <div className="inspraak-table-wrap">
+            <table className="utrecht-table utrecht-table--html-table">
+              <caption className="utrecht-table__caption">{t("admin.audit.caption")}</caption>
+              <thead className="utrecht-table__header">
+                <tr className="utrecht-table__row">
+                  <th scope="col" className="utrecht-table__header-cell">
+                    {t("admin.audit.when")}
+                  </th>
+                  <th scope="col" className="utrecht-table__header-cell">
+                    {t("admin.audit.who")}
+                  </th>
+                  <th scope="col" className="utrecht-table__header-cell">
+                    {t("admin.audit.what")}
+                  </th>
+                  <th scope="col" className="utrecht-table__header-cell">
+                    {t("admin.audit.subject")}
+                  </th>
+                  <th scope="col" className="utrecht-table__header-cell">
+                    {t("admin.audit.details")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="utrecht-table__body">
+                {entries.map((entry) => {
+                  const label = actionLabels[entry.action];
+                  return (
+                    <tr key={entry.id} className="utrecht-table__row">
+                      <td className="utrecht-table__cell">
+                        <time dateTime={entry.at}>{entry.when}</time>
+                      </td>
+                      <td className="utrecht-table__cell">{entry.actor ? <Person person={entry.actor} /> : t("admin.audit.commandLine")}</td>
+                      <td className="utrecht-table__cell">{label ? t(label) : entry.action}</td>
+                      <td className="utrecht-table__cell">{entry.subject ? <Person person={entry.subject} /> : t("admin.none")}</td>
+                      <td className="utrecht-table__cell">
+                        {entry.role ? (
+                          <>
+                            {t(`role.${entry.role}`)}
+                            {entry.scope && entry.scope.kind !== "site" ? (
+                              <>
+                                {": "}
+                                <ScopeText scope={entry.scope} />
+                              </>
+                            ) : null}
+                          </>
+                        ) : (
+                          t("admin.none")
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {nextBefore !== null || paged ? (
+          <nav aria-label={t("admin.pagination")} className="inspraak-actions inspraak-section">
+            {nextBefore !== null ? (
+              <Link to={`/beheer/auditlog?voor=${nextBefore}`} className={linkClass}>
+                {t("admin.audit.older")}
+              </Link>
+            ) : null}
+            {paged ? (
+              <Link to="/beheer/auditlog" className={linkClass}>
+                {t("admin.audit.newest")}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t("admin.audit.title") }));

@@ -338,11 +338,18 @@ export async function exportPersonalData({ userId, db = getDb() }: { userId: num
  * roles are revoked, and the person's row keeps only its id, so what they
  * wrote stays readable under "Verwijderde deelnemer".
  */
-export async function deleteAccount({ userId, password, db = getDb() }: { userId: number; password: string; db?: Executor }): Promise<{ ok: true } | { ok: false; reason: "wrongPassword" }> {
+export async function deleteAccount({ userId, password, db = getDb() }: { userId: number; password: string; db?: Executor }): Promise<{ ok: true } | { ok: false; reason: "wrongPassword" | "lastAdmin" }> {
   const [user] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) return { ok: false, reason: "wrongPassword" };
   const email = user.email;
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // The same lock as revoking a role: the site always keeps one admin.
+    await tx.execute(sql`select pg_advisory_xact_lock(72616003)`);
+    const [admins] = await tx
+      .select({ total: sql<number>`count(*)::int`, mine: sql<number>`count(*) filter (where ${roleGrants.userId} = ${userId})::int` })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.role, "admin"), isNull(roleGrants.revokedAt)));
+    if (admins && admins.mine > 0 && admins.total <= 1) return { ok: false, reason: "lastAdmin" } as const;
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(emailTokens).where(eq(emailTokens.userId, userId));
     await tx.delete(outbox).where(email ? or(eq(outbox.userId, userId), eq(outbox.toAddress, email)) : eq(outbox.userId, userId));
@@ -360,8 +367,8 @@ export async function deleteAccount({ userId, password, db = getDb() }: { userId
       .set({ email: null, displayName: null, passwordHash: null, emailVerifiedAt: null, blockedAt: null, deletedAt: new Date(), updatedAt: new Date() })
       .where(eq(users.id, userId));
     await tx.insert(auditLog).values({ actorId: userId, action: "account.deleted", subjectUserId: userId });
+    return { ok: true } as const;
   });
-  return { ok: true };
 }
 
 // -- mail texts ----------------------------------------------------------------

@@ -138,6 +138,7 @@ export const en: Record<MessageKey, string> = {
   "account.deleteText": "If you delete your account, we erase your e-mail address, your name and your password, and you are signed out everywhere. What you wrote stays, under the name ‘Deleted participant’, so that discussions can still be followed. This cannot be undone.",
   "account.deletePassword": "Type your password to confirm",
   "account.deleteSubmit": "Delete my account",
+  "account.lastAdmin": "You are the only administrator. Make someone else an administrator first; then you can delete your account.",
   "account.deleted": "Your account has been deleted.",
   "mail.verify.subject": "Confirm your e-mail address for Inspraak",
   "mail.verify.body": "Hello {name},\n\nPlease confirm your e-mail address with this link:\n{link}\n\nThe link works for 48 hours. Did you not create an account at Inspraak? Then you can ignore this e-mail.\n\nRegards,\nInspraak",

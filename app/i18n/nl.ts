@@ -136,6 +136,7 @@ export const nl = {
   "account.deleteText": "Als je je account verwijdert, wissen we je e-mailadres, je naam en je wachtwoord, en word je overal uitgelogd. Wat je schreef blijft staan onder de naam ‘Verwijderde deelnemer’, zodat gesprekken te volgen blijven. Dit kun je niet ongedaan maken.",
   "account.deletePassword": "Typ je wachtwoord om te bevestigen",
   "account.deleteSubmit": "Verwijder mijn account",
+  "account.lastAdmin": "Je bent de enige beheerder. Maak eerst iemand anders beheerder; daarna kun je je account verwijderen.",
   "account.deleted": "Je account is verwijderd.",
   "mail.verify.subject": "Bevestig je e-mailadres voor Inspraak",
   "mail.verify.body": "Hallo {name},\n\nBevestig je e-mailadres met deze link:\n{link}\n\nDe link werkt 48 uur. Heb je geen account gemaakt bij Inspraak? Dan kun je deze e-mail negeren.\n\nGroeten,\nInspraak",

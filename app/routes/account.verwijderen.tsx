@@ -17,6 +17,7 @@ export const action = actionWith("account.manage", async ({ request, actor }) =>
   const submission = parseWithZod(await request.formData(), { schema: deleteSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const result = await deleteAccount({ userId: actor!.id, password: submission.value.password });
+  if (!result.ok && result.reason === "lastAdmin") return data(submission.reply({ formErrors: ["account.lastAdmin"], hideFields: ["password"] }), { status: 400 });
   if (!result.ok) return data(submission.reply({ fieldErrors: { password: ["account.wrongPassword"] }, hideFields: ["password"] }), { status: 400 });
   throw redirect("/account/verwijderd", { headers: { "Set-Cookie": clearSessionCookie(request) } });
 });

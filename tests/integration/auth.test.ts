@@ -280,6 +280,18 @@ describe("the account page", () => {
 });
 
 describe("deleting an account", () => {
+  test("the only admin cannot delete their account; with a second admin they can", async () => {
+    await getDb().update(roleGrants).set({ revokedAt: new Date() }).where(and(eq(roleGrants.role, "admin")));
+    const admin = await createUser({ grants: [{ role: "admin" }] });
+    const refused = unwrap(await deleteAction(args(post("/account/verwijderen", { password: PASSWORD }, { cookie: admin.cookie }))));
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.data)).toContain("account.lastAdmin");
+    expect(await signedInUser(admin.cookie)).not.toBeNull();
+    await createUser({ grants: [{ role: "admin" }] });
+    const done = await thrown(deleteAction(args(post("/account/verwijderen", { password: PASSWORD }, { cookie: admin.cookie }))));
+    expect(done.headers.get("Location")).toBe("/account/verwijderd");
+  });
+
   test("leaves no personal data in any table, while the person's row stays for what they wrote", async () => {
     const email = "te.verwijderen@voorbeeld.nl";
     const name = "Uniek Verwijderbaar";

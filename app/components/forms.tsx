@@ -14,23 +14,28 @@ export function useErrorText() {
   return (message: string) => (Object.hasOwn(nl, message) ? t(message as MessageKey) : message);
 }
 
-type FieldProps = {
-  meta: FieldMetadata<string>;
+/** What a field needs from Conform's field metadata. */
+type FieldMeta = Pick<FieldMetadata<unknown>, "id" | "name" | "errorId" | "descriptionId" | "errors" | "initialValue" | "required">;
+
+/** Label, description and error message around one input, wired up with ids for screen readers. */
+function FieldShell({
+  meta,
+  label,
+  description,
+  kind,
+  children,
+}: {
+  meta: FieldMeta;
   label: string;
   description?: string;
-  type?: "text" | "email" | "password" | "search";
-  autoComplete?: string;
-  /** Passwords are never put back into the form after a failed submit. */
-  keepValue?: boolean;
-  maxLength?: number;
-};
-
-export function TextField({ meta, label, description, type = "text", autoComplete, keepValue = type !== "password", maxLength }: FieldProps) {
+  kind: "text" | "select";
+  children: (input: { invalid: boolean; describedBy: string | undefined }) => ReactNode;
+}) {
   const errorText = useErrorText();
   const errors = meta.errors ?? [];
   const describedBy = [description ? meta.descriptionId : null, errors.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`utrecht-form-field utrecht-form-field--text${errors.length ? " utrecht-form-field--invalid" : ""}`}>
+    <div className={`utrecht-form-field utrecht-form-field--${kind}${errors.length ? " utrecht-form-field--invalid" : ""}`}>
       <div className="utrecht-form-field__label">
         <label className="utrecht-form-label" htmlFor={meta.id}>
           {label}
@@ -46,21 +51,80 @@ export function TextField({ meta, label, description, type = "text", autoComplet
           {errors.map((error) => errorText(error)).join(" ")}
         </div>
       ) : null}
-      <div className="utrecht-form-field__input">
+      <div className="utrecht-form-field__input">{children({ invalid: errors.length > 0, describedBy })}</div>
+    </div>
+  );
+}
+
+type TextFieldProps = {
+  meta: FieldMeta;
+  label: string;
+  description?: string;
+  type?: "text" | "email" | "password" | "search";
+  autoComplete?: string;
+  /** Passwords are never put back into the form after a failed submit. */
+  keepValue?: boolean;
+  maxLength?: number;
+};
+
+export function TextField({ meta, label, description, type = "text", autoComplete, keepValue = type !== "password", maxLength }: TextFieldProps) {
+  return (
+    <FieldShell meta={meta} label={label} description={description} kind="text">
+      {({ invalid, describedBy }) => (
         <input
-          className={`utrecht-textbox utrecht-textbox--html-input${errors.length ? " utrecht-textbox--invalid" : ""}`}
+          className={`utrecht-textbox utrecht-textbox--html-input${invalid ? " utrecht-textbox--invalid" : ""}`}
           id={meta.id}
           name={meta.name}
           type={type}
           autoComplete={autoComplete}
-          defaultValue={keepValue ? (meta.initialValue ?? "") : undefined}
+          defaultValue={keepValue && typeof meta.initialValue === "string" ? meta.initialValue : undefined}
           required={meta.required}
           maxLength={maxLength}
-          aria-invalid={errors.length ? true : undefined}
+          aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
         />
-      </div>
-    </div>
+      )}
+    </FieldShell>
+  );
+}
+
+/** A select; `required` only where every submit needs it, so a form with optional parts still posts without JavaScript. */
+export function SelectField({
+  meta,
+  label,
+  description,
+  placeholder,
+  options,
+  required,
+}: {
+  meta: FieldMeta;
+  label: string;
+  description?: string;
+  placeholder: string;
+  options: { value: string; label: string }[];
+  required?: boolean;
+}) {
+  return (
+    <FieldShell meta={meta} label={label} description={description} kind="select">
+      {({ invalid, describedBy }) => (
+        <select
+          className={`utrecht-select utrecht-select--html-select${invalid ? " utrecht-select--invalid" : ""}`}
+          id={meta.id}
+          name={meta.name}
+          defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : ""}
+          required={required}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+        >
+          <option value="">{placeholder}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
   );
 }
 

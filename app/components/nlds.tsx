@@ -3,7 +3,7 @@
  * classes. The component library's React package is not tree-shakeable and
  * would add ~60 KB of compressed JavaScript to every page for markup this simple.
  */
-import type { ComponentPropsWithoutRef } from "react";
+import type { ComponentPropsWithoutRef, ReactNode } from "react";
 
 function cx(...names: (string | false | undefined)[]) {
   return names.filter(Boolean).join(" ");
@@ -38,3 +38,27 @@ export function ListItem({ className, ordered, ...props }: ComponentPropsWithout
 }
 /** Class names for a Remix `<Link>` styled as an NL Design System link. */
 export const linkClass = "utrecht-link utrecht-link--html-a";
+
+/**
+ * An NL Design System table with a caption and column headers, scrolling
+ * sideways on narrow screens; the rows (`<tr className="utrecht-table__row">`) are the children.
+ */
+export function DataTable({ caption, columns, children }: { caption: ReactNode; columns: ReactNode[]; children: ReactNode }) {
+  return (
+    <div className="inspraak-table-wrap">
+      <table className="utrecht-table utrecht-table--html-table">
+        <caption className="utrecht-table__caption">{caption}</caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            {columns.map((column, index) => (
+              <th key={index} scope="col" className="utrecht-table__header-cell">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">{children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { data, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "#app/components/forms.tsx";
-import { Heading1, linkClass, Paragraph } from "#app/components/nlds.tsx";
+import { Heading1, linkClass, Paragraph, DataTable } from "#app/components/nlds.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { romanNumeral } from "#app/content/format.ts";
 import { auditLogQuery, roles } from "#app/forms/admin.ts";
@@ -106,60 +106,36 @@ export default function AuditLog() {
         {error ? null : entries.length === 0 ? (
           <Paragraph>{t("admin.audit.empty")}</Paragraph>
         ) : (
-          <div className="inspraak-table-wrap">
-            <table className="utrecht-table utrecht-table--html-table">
-              <caption className="utrecht-table__caption">{t("admin.audit.caption")}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.audit.when")}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.audit.who")}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.audit.what")}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.audit.subject")}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.audit.details")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {entries.map((entry) => {
-                  const label = actionLabels[entry.action];
-                  return (
-                    <tr key={entry.id} className="utrecht-table__row">
-                      <td className="utrecht-table__cell">
-                        <time dateTime={entry.at}>{entry.when}</time>
-                      </td>
-                      <td className="utrecht-table__cell">{entry.actor ? <Person person={entry.actor} /> : t("admin.audit.commandLine")}</td>
-                      <td className="utrecht-table__cell">{label ? t(label) : entry.action}</td>
-                      <td className="utrecht-table__cell">{entry.subject ? <Person person={entry.subject} /> : t("admin.none")}</td>
-                      <td className="utrecht-table__cell">
-                        {entry.role ? (
+          <DataTable caption={t("admin.audit.caption")} columns={[t("admin.audit.when"), t("admin.audit.who"), t("admin.audit.what"), t("admin.audit.subject"), t("admin.audit.details")]}>
+            {entries.map((entry) => {
+              const label = actionLabels[entry.action];
+              return (
+                <tr key={entry.id} className="utrecht-table__row">
+                  <td className="utrecht-table__cell">
+                    <time dateTime={entry.at}>{entry.when}</time>
+                  </td>
+                  <td className="utrecht-table__cell">{entry.actor ? <Person person={entry.actor} /> : t("admin.audit.commandLine")}</td>
+                  <td className="utrecht-table__cell">{label ? t(label) : entry.action}</td>
+                  <td className="utrecht-table__cell">{entry.subject ? <Person person={entry.subject} /> : t("admin.none")}</td>
+                  <td className="utrecht-table__cell">
+                    {entry.role ? (
+                      <>
+                        {t(`role.${entry.role}`)}
+                        {entry.scope && entry.scope.kind !== "site" ? (
                           <>
-                            {t(`role.${entry.role}`)}
-                            {entry.scope && entry.scope.kind !== "site" ? (
-                              <>
-                                {": "}
-                                <ScopeText scope={entry.scope} />
-                              </>
-                            ) : null}
+                            {": "}
+                            <ScopeText scope={entry.scope} />
                           </>
-                        ) : (
-                          t("admin.none")
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                        ) : null}
+                      </>
+                    ) : (
+                      t("admin.none")
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
         )}
         {nextBefore !== null || paged ? (
           <nav aria-label={t("admin.pagination")} className="inspraak-actions inspraak-section">

@@ -1,10 +1,10 @@
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Breadcrumbs } from "#app/components/Breadcrumbs.tsx";
-import { FormErrors, StatusMessage, SubmitButton, TextField, useErrorText } from "#app/components/forms.tsx";
-import { Heading1, Heading2, Paragraph } from "#app/components/nlds.tsx";
+import { FormErrors, SelectField, StatusMessage, SubmitButton, TextField } from "#app/components/forms.tsx";
+import { Heading1, Heading2, Paragraph, DataTable } from "#app/components/nlds.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { romanNumeral } from "#app/content/format.ts";
 import { localize } from "#app/content/localize.ts";
@@ -134,52 +134,6 @@ function ScopeText({ scope }: { scope: Scope }) {
   }
 }
 
-type SelectMeta = Pick<FieldMetadata<unknown>, "id" | "name" | "errorId" | "descriptionId" | "errors" | "initialValue">;
-
-/** A select on NL Design System CSS; `required` only where every submit needs it, so forms still post without JavaScript. */
-function SelectField({ meta, label, description, placeholder, options, required }: { meta: SelectMeta; label: string; description?: string; placeholder: string; options: { value: string; label: string }[]; required?: boolean }) {
-  const errorText = useErrorText();
-  const errors = meta.errors ?? [];
-  const describedBy = [description ? meta.descriptionId : null, errors.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--select${errors.length ? " utrecht-form-field--invalid" : ""}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={meta.id}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div className="utrecht-form-field-description" id={meta.descriptionId}>
-          {description}
-        </div>
-      ) : null}
-      {errors.length ? (
-        <div className="utrecht-form-field-error-message" id={meta.errorId}>
-          {errors.map((error) => errorText(error)).join(" ")}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <select
-          className={`utrecht-select utrecht-select--html-select${errors.length ? " utrecht-select--invalid" : ""}`}
-          id={meta.id}
-          name={meta.name}
-          defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : ""}
-          required={required}
-          aria-invalid={errors.length ? true : undefined}
-          aria-describedby={describedBy}
-        >
-          <option value="">{placeholder}</option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
-}
-
 function GrantForm({ personId, lastResult }: { personId: number; lastResult: SubmissionResult<string[]> | undefined }) {
   const { themes, actionPoints } = useLoaderData<typeof loader>();
   const t = useTranslate();
@@ -299,53 +253,32 @@ export default function AdminUser() {
         {person.grants.length === 0 ? (
           <Paragraph>{t("admin.user.noRoles")}</Paragraph>
         ) : (
-          <div className="inspraak-table-wrap">
-            <table className="utrecht-table utrecht-table--html-table">
-              <caption className="utrecht-table__caption">{t("admin.user.rolesCaption", { name })}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.user.role")}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.user.scope")}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.user.since")}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.user.change")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {person.grants.map((grant) => (
-                  <tr key={grant.id} className="utrecht-table__row">
-                    <th scope="row" className="utrecht-table__header-cell" id={`rol-${grant.id}`}>
-                      {t(`role.${grant.role}`)}
-                    </th>
-                    <td className="utrecht-table__cell" id={`bereik-${grant.id}`}>
-                      <ScopeText scope={grant.scope} />
-                    </td>
-                    <td className="utrecht-table__cell">{grant.since}</td>
-                    <td className="utrecht-table__cell">
-                      <Form method="post" action={formAction} className="inspraak-inline-form">
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="grantId" value={grant.id} />
-                        <button
-                          type="submit"
-                          className="utrecht-button utrecht-button--secondary-action utrecht-button--html-button"
-                          aria-describedby={`rol-${grant.id} bereik-${grant.id}`}
-                        >
-                          {t("admin.revoke.submit")}
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("admin.user.rolesCaption", { name })} columns={[t("admin.user.role"), t("admin.user.scope"), t("admin.user.since"), t("admin.user.change")]}>
+            {person.grants.map((grant) => (
+              <tr key={grant.id} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell" id={`rol-${grant.id}`}>
+                  {t(`role.${grant.role}`)}
+                </th>
+                <td className="utrecht-table__cell" id={`bereik-${grant.id}`}>
+                  <ScopeText scope={grant.scope} />
+                </td>
+                <td className="utrecht-table__cell">{grant.since}</td>
+                <td className="utrecht-table__cell">
+                  <Form method="post" action={formAction} className="inspraak-inline-form">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="grantId" value={grant.id} />
+                    <button
+                      type="submit"
+                      className="utrecht-button utrecht-button--secondary-action utrecht-button--html-button"
+                      aria-describedby={`rol-${grant.id} bereik-${grant.id}`}
+                    >
+                      {t("admin.revoke.submit")}
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

@@ -1,7 +1,7 @@
 import { data, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FormErrors, SubmitButton } from "#app/components/forms.tsx";
-import { Heading1, linkClass, Paragraph } from "#app/components/nlds.tsx";
+import { Heading1, linkClass, Paragraph, DataTable } from "#app/components/nlds.tsx";
 import { SEARCH_MAX, userSearchQuery } from "#app/forms/admin.ts";
 import { loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
@@ -79,45 +79,21 @@ export default function AdminUsers() {
         {error ? null : users.length === 0 ? (
           <Paragraph>{query ? t("admin.users.noneFound", { query }) : t("admin.users.none")}</Paragraph>
         ) : (
-          <div className="inspraak-table-wrap">
-            <table className="utrecht-table utrecht-table--html-table">
-              <caption className="utrecht-table__caption">{query ? t("admin.users.captionSearch", { query }) : t("admin.users.caption")}</caption>
-              <thead className="utrecht-table__header">
-                <tr className="utrecht-table__row">
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.users.name")}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.users.email")}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.users.verified")}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.users.blocked")}
-                  </th>
-                  <th scope="col" className="utrecht-table__header-cell">
-                    {t("admin.users.roles")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="utrecht-table__body">
-                {users.map((user) => (
-                  <tr key={user.id} className="utrecht-table__row">
-                    <th scope="row" className="utrecht-table__header-cell">
-                      <Link to={`/beheer/gebruikers/${user.id}`} className={linkClass}>
-                        {user.displayName ?? t("deletedParticipant")}
-                      </Link>
-                    </th>
-                    <td className="utrecht-table__cell">{user.email ?? t("admin.none")}</td>
-                    <td className="utrecht-table__cell">{user.emailVerified ? t("admin.yes") : t("admin.no")}</td>
-                    <td className="utrecht-table__cell">{user.blocked ? t("admin.yes") : t("admin.no")}</td>
-                    <td className="utrecht-table__cell">{user.roles.length ? user.roles.map((role) => t(`role.${role}`)).join(", ") : t("admin.none")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={query ? t("admin.users.captionSearch", { query }) : t("admin.users.caption")} columns={[t("admin.users.name"), t("admin.users.email"), t("admin.users.verified"), t("admin.users.blocked"), t("admin.users.roles")]}>
+            {users.map((user) => (
+              <tr key={user.id} className="utrecht-table__row">
+                <th scope="row" className="utrecht-table__header-cell">
+                  <Link to={`/beheer/gebruikers/${user.id}`} className={linkClass}>
+                    {user.displayName ?? t("deletedParticipant")}
+                  </Link>
+                </th>
+                <td className="utrecht-table__cell">{user.email ?? t("admin.none")}</td>
+                <td className="utrecht-table__cell">{user.emailVerified ? t("admin.yes") : t("admin.no")}</td>
+                <td className="utrecht-table__cell">{user.blocked ? t("admin.yes") : t("admin.no")}</td>
+                <td className="utrecht-table__cell">{user.roles.length ? user.roles.map((role) => t(`role.${role}`)).join(", ") : t("admin.none")}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         {nextBefore !== null || paged ? (
           <nav aria-label={t("admin.pagination")} className="inspraak-actions inspraak-section">

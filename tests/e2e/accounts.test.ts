@@ -1,23 +1,13 @@
 import { desc, eq } from "drizzle-orm";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, describe, expect, inject, test } from "vitest";
 import { connect } from "#db/client.ts";
 import { outbox } from "#db/schema.ts";
-import { launchBrowser } from "#tests/setup/browser.ts";
-import { expectNoSeriousAxeViolations, openPage } from "#tests/setup/page.ts";
+import { expectNoSeriousAxeViolations, openPage, sharedBrowser } from "#tests/setup/page.ts";
 
 const baseUrl = inject("baseUrl");
 const database = connect(inject("databaseUrl"), { max: 2 });
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(browser.contexts().map((context) => context.close()));
-});
+const browser = sharedBrowser();
 afterAll(async () => {
-  await browser?.close();
   await database.sql.end();
 });
 
@@ -42,7 +32,7 @@ describe.each([
   test("register, verify by the mailed link, sign in and sign out", async () => {
     const email = `e2e.${javaScriptEnabled ? "js" : "nojs"}@voorbeeld.nl`;
     const password = "een lange zin als wachtwoord";
-    const page = await openPage(browser, baseUrl, { javaScriptEnabled });
+    const page = await openPage(browser(), baseUrl, { javaScriptEnabled });
 
     await page.goto("/");
     await page.getByRole("link", { name: "Registreren" }).click();
@@ -79,7 +69,7 @@ describe.each([
   });
 
   test("bad input shows a translated message next to the field and keeps what was typed, except the password", async () => {
-    const page = await openPage(browser, baseUrl, { javaScriptEnabled });
+    const page = await openPage(browser(), baseUrl, { javaScriptEnabled });
     await page.goto("/registreren");
     await page.getByLabel("E-mailadres").fill(`fout.${javaScriptEnabled}@voorbeeld.nl`);
     await page.getByLabel("Naam").fill("Iemand");
@@ -94,7 +84,7 @@ describe.each([
   });
 
   test("a wrong password gets one message that does not tell whether the address exists", async () => {
-    const page = await openPage(browser, baseUrl, { javaScriptEnabled });
+    const page = await openPage(browser(), baseUrl, { javaScriptEnabled });
     await page.goto("/inloggen");
     await page.getByLabel("E-mailadres").fill("niemand@voorbeeld.nl");
     await page.getByLabel("Wachtwoord").fill("helemaal niet goed");

@@ -1,30 +1,20 @@
 import { eq } from "drizzle-orm";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, inject, test } from "vitest";
+import { afterAll, expect, inject, test } from "vitest";
 import { closeDb, getDb } from "#db/client.ts";
 import { roleGrants, themes } from "#db/schema.ts";
-import { launchBrowser } from "#tests/setup/browser.ts";
 import { createUser } from "#tests/setup/factories.ts";
-import { expectNoSeriousAxeViolations, openPage } from "#tests/setup/page.ts";
+import { expectNoSeriousAxeViolations, openPage, sharedBrowser } from "#tests/setup/page.ts";
 
 // The login fixture writes the person and their session straight into the app's database.
 process.env.DATABASE_URL = inject("databaseUrl");
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(browser.contexts().map((context) => context.close()));
-});
+const browser = sharedBrowser();
 afterAll(async () => {
-  await browser?.close();
   await closeDb();
 });
 
 async function signedInPage(cookieValue: string) {
-  const page = await openPage(browser, baseUrl);
+  const page = await openPage(browser(), baseUrl);
   await page.context().addCookies([{ name: "inspraak_session", value: cookieValue, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
   return page;
 }

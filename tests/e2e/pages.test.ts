@@ -1,20 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser } from "#tests/setup/browser.ts";
-import { expectNoSeriousAxeViolations, openPage } from "#tests/setup/page.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, test } from "vitest";
+import { expectNoSeriousAxeViolations, openPage, sharedBrowser } from "#tests/setup/page.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(browser.contexts().map((context) => context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const texts = (page: Page, selector: string) => page.locator(selector).allInnerTexts();
 
@@ -55,7 +44,7 @@ describe.each(["nl", "en"] as const)("in %s", (locale) => {
   const expected = CONTENT[locale];
 
   test("the home page shows the plan grouped by its 7 themes", async () => {
-    const page = await openPage(browser, baseUrl, { locale });
+    const page = await openPage(browser(), baseUrl, { locale });
     await page.goto("/");
     expect(await page.getAttribute("html", "lang")).toBe(locale);
     expect(await texts(page, "h1")).toEqual([expected.planTitle]);
@@ -68,7 +57,7 @@ describe.each(["nl", "en"] as const)("in %s", (locale) => {
   });
 
   test("a theme page shows its action points", async () => {
-    const page = await openPage(browser, baseUrl, { locale });
+    const page = await openPage(browser(), baseUrl, { locale });
     await page.goto("/thema/open-informatie");
     expect(await texts(page, "h1")).toEqual([expected.themePage.h1]);
     expect(await page.title()).toBe(`${locale === "nl" ? "Thema" : "Theme"} II: ${expected.themePage.h1} — Inspraak`);
@@ -77,7 +66,7 @@ describe.each(["nl", "en"] as const)("in %s", (locale) => {
   });
 
   test("an action point page shows number, holder, partners, texts and progress", async () => {
-    const page = await openPage(browser, baseUrl, { locale });
+    const page = await openPage(browser(), baseUrl, { locale });
     await page.goto("/actiepunt/open-algoritmen");
     expect(await texts(page, "h1")).toEqual([expected.point.h1]);
     expect(await page.locator("main .utrecht-pre-heading").innerText()).toBe(expected.point.pre);
@@ -91,7 +80,7 @@ describe.each(["nl", "en"] as const)("in %s", (locale) => {
   });
 
   test("the about page tells about the stakeholder forum and OGP", async () => {
-    const page = await openPage(browser, baseUrl, { locale });
+    const page = await openPage(browser(), baseUrl, { locale });
     await page.goto("/over-het-actieplan");
     const headings = await texts(page, "main h2");
     expect(headings).toContain(locale === "nl" ? "Stakeholderforum" : "Stakeholder forum");
@@ -105,7 +94,7 @@ describe("language switch", () => {
     ["with JavaScript", true],
     ["without JavaScript", false],
   ])("switches to English and back %s, staying on the page", async (_label, javaScriptEnabled) => {
-    const page = await openPage(browser, baseUrl, { javaScriptEnabled });
+    const page = await openPage(browser(), baseUrl, { javaScriptEnabled });
     await page.goto("/actiepunt/open-source");
     await page.getByRole("button", { name: "English" }).click();
     await page.waitForFunction(() => document.documentElement.lang === "en");
@@ -119,7 +108,7 @@ describe("language switch", () => {
 
 describe("not found", () => {
   test.each(["/actiepunt/bestaat-niet", "/thema/bestaat-niet", "/geen/pagina"])("%s is a real 404 page in the site's layout", async (path) => {
-    const page = await openPage(browser, baseUrl);
+    const page = await openPage(browser(), baseUrl);
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
     expect(await texts(page, "h1")).toEqual(["Deze pagina bestaat niet"]);
@@ -133,7 +122,7 @@ describe("keyboard and small screens", () => {
   test.each(["/", "/thema/open-democratie", "/actiepunt/digitale-democratie", "/over-het-actieplan"])(
     "on %s a keyboard-only user reaches every link and button with Tab",
     async (path) => {
-      const page = await openPage(browser, baseUrl);
+      const page = await openPage(browser(), baseUrl);
       await page.goto(path);
       const focusable = await page.$$eval("a[href], button", (elements) =>
         elements.map((element) => (element instanceof HTMLAnchorElement ? element.getAttribute("href") : `button:${element.textContent}`)),
@@ -156,7 +145,7 @@ describe("keyboard and small screens", () => {
   );
 
   test("the skip link takes keyboard focus to the content", async () => {
-    const page = await openPage(browser, baseUrl);
+    const page = await openPage(browser(), baseUrl);
     await page.goto("/");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Ga direct naar de inhoud");
@@ -165,13 +154,13 @@ describe("keyboard and small screens", () => {
   });
 
   test.each(["/", "/actiepunt/open-data-communities"])("%s fits a 320 px wide screen without sideways scrolling", async (path) => {
-    const page = await openPage(browser, baseUrl, { viewport: { width: 320, height: 640 } });
+    const page = await openPage(browser(), baseUrl, { viewport: { width: 320, height: 640 } });
     await page.goto(path);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   });
 
   test("pages render fully without JavaScript", async () => {
-    const page = await openPage(browser, baseUrl, { javaScriptEnabled: false });
+    const page = await openPage(browser(), baseUrl, { javaScriptEnabled: false });
     await page.goto("/actiepunt/contract-register");
     expect(await texts(page, "h1")).toEqual(["Contract Register"]);
     expect(await page.locator("main").innerText()).toContain("TenderNed.nl");

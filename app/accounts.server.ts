@@ -6,10 +6,11 @@
  */
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client.ts";
-import { actionPoints, auditLog, emailTokens, outbox, rateLimits, roleGrants, sessions, themes, users } from "#db/schema.ts";
+import { actionPoints, auditLog, commentLikes, emailTokens, outbox, rateLimits, roleGrants, sessions, themes, users } from "#db/schema.ts";
 import { isLocale, translator, type Locale } from "#app/i18n/index.ts";
 import { checkNewPassword, hashPassword, verifyAgainstNothing, verifyPassword, type PasswordProblem } from "#app/auth/password.server.ts";
 import { createSession, generateToken, hashToken, invalidateUserSessions } from "#app/auth/session.server.ts";
+import { listCommentsByAuthor } from "#app/comments.server.ts";
 import { queueMail } from "#app/mail.server.ts";
 import { consume, LIMITS, limitKey, reset } from "#app/rate-limit.server.ts";
 
@@ -330,7 +331,20 @@ export async function exportPersonalData({ userId, db = getDb() }: { userId: num
       .where(or(eq(auditLog.subjectUserId, userId), eq(auditLog.actorId, userId)))
       .orderBy(asc(auditLog.id)),
   ]);
-  return { exportedAt: new Date().toISOString(), account: user ?? null, roles: grants, sessions: activeSessions, emails: mails, auditLog: audit };
+  const [written, likes] = await Promise.all([
+    listCommentsByAuthor({ userId, db }),
+    db.select({ commentId: commentLikes.commentId, createdAt: commentLikes.createdAt }).from(commentLikes).where(eq(commentLikes.userId, userId)).orderBy(asc(commentLikes.createdAt)),
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    account: user ?? null,
+    roles: grants,
+    sessions: activeSessions,
+    emails: mails,
+    auditLog: audit,
+    comments: written,
+    likes,
+  };
 }
 
 /**

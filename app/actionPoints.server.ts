@@ -3,7 +3,52 @@ import { getDb, type Executor } from "#db/client.ts";
 import { actionPoints, plans, progressUpdates, themes } from "#db/schema.ts";
 import { localizeFields } from "#app/content/localize.ts";
 import type { Locale } from "#app/i18n/index.ts";
+import { commentableParagraphs } from "#app/content/blocks.ts";
 import { listPlanUpdates, toUpdateView } from "./plans.server.ts";
+
+const BODY_ANCHORS = "alinea";
+const CONTRIBUTION_ANCHORS = "bijdrage";
+
+function paragraphAnchors(text: string, prefix: string): string[] {
+  return commentableParagraphs(text, prefix).map((paragraph) => paragraph.anchor);
+}
+
+/** The paragraph of an action point's text that `anchor` names, as it reads now; null when it no longer exists. */
+export async function findParagraph({ actionPointId, anchor, db = getDb() }: { actionPointId: number; anchor: string; db?: Executor }) {
+  const [point] = await db.select({ body: actionPoints.body, contribution: actionPoints.contribution }).from(actionPoints).where(eq(actionPoints.id, actionPointId));
+  if (!point) return null;
+  const paragraphs = [...commentableParagraphs(point.body, BODY_ANCHORS), ...commentableParagraphs(point.contribution, CONTRIBUTION_ANCHORS)];
+  return paragraphs.find((paragraph) => paragraph.anchor === anchor) ?? null;
+}
+
+/** The few facts about an action point that actions on its page need. */
+export async function getActionPointRef({ slug, db = getDb() }: { slug: string; db?: Executor }) {
+  const [row] = await db.select({ id: actionPoints.id, themeId: actionPoints.themeId, slug: actionPoints.slug }).from(actionPoints).where(eq(actionPoints.slug, slug));
+  return row ?? null;
+}
+
+/** Posts an action holder's progress update on their action point. */
+export async function createProgressUpdate({
+  actionPointId,
+  authorId,
+  title,
+  body,
+  db = getDb(),
+}: {
+  actionPointId: number;
+  authorId: number;
+  title: string;
+  body: string;
+  db?: Executor;
+}) {
+  const [point] = await db.select({ planId: actionPoints.planId }).from(actionPoints).where(eq(actionPoints.id, actionPointId));
+  if (!point) return null;
+  const [row] = await db
+    .insert(progressUpdates)
+    .values({ planId: point.planId, actionPointId, authorId, title, body, publishedOn: sql`current_date` })
+    .returning({ id: progressUpdates.id });
+  return row!.id;
+}
 
 /**
  * An action point page: the point with its theme and plan, its own progress
@@ -23,6 +68,7 @@ export async function getActionPoint({ slug, locale, db = getDb() }: { slug: str
       body: actionPoints.body,
       contribution: actionPoints.contribution,
       translations: actionPoints.translations,
+      themeId: actionPoints.themeId,
       theme: { number: themes.number, slug: themes.slug, title: themes.title, translations: themes.translations },
       plan: { title: plans.title, translations: plans.translations },
     })
@@ -54,9 +100,14 @@ export async function getActionPoint({ slug, locale, db = getDb() }: { slug: str
   };
 
   return {
+    id: point.id,
+    planId: point.planId,
+    themeId: point.themeId,
     number: point.number,
     slug: point.slug,
     ...localizeFields(point, ["title", "holder", "partners", "summary", "body", "contribution"], locale),
+    // Anchors come from the original text, so they are the same in every language.
+    anchors: { body: paragraphAnchors(point.body, BODY_ANCHORS), contribution: paragraphAnchors(point.contribution, CONTRIBUTION_ANCHORS) },
     theme: { number: point.theme.number, slug: point.theme.slug, ...localizeFields(point.theme, ["title"], locale) },
     plan: localizeFields(point.plan, ["title"], locale),
     ownUpdates: ownUpdates.map(toUpdateView(locale)),

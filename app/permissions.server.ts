@@ -3,7 +3,7 @@
  * loader and action asks `can` (through app/guard.server.ts); nothing else
  * looks at roles. Deny by default: an action not in the table is refused.
  */
-import type { Role } from "#db/schema.ts";
+import type { CommentStatus, Role } from "#db/schema.ts";
 
 export type Grant = { role: Role; themeId: number | null; actionPointId: number | null; organisation: string | null };
 
@@ -19,7 +19,9 @@ export type Actor = {
 export type Target =
   | { kind: "site" }
   | { kind: "theme"; themeId: number }
-  | { kind: "actionPoint"; actionPointId: number; themeId: number };
+  | { kind: "actionPoint"; actionPointId: number; themeId: number }
+  | { kind: "thread"; threadKind: "public" | "forum"; themeId: number; actionPointId: number | null; locked: boolean }
+  | { kind: "comment"; authorId: number; status: CommentStatus; themeId: number; actionPointId: number | null; threadLocked: boolean };
 
 const SITE: Target = { kind: "site" };
 
@@ -32,22 +34,28 @@ const has = (actor: Actor, role: Role, match: (grant: Grant) => boolean = () => 
   actor?.grants.some((grant) => grant.role === role && match(grant)) ?? false;
 const admin: Rule = (actor) => has(actor, "admin");
 const forumMember: Rule = (actor, target) => verified(actor, target) && has(actor, "forum_member");
+const themeOf = (target: Target) => ("themeId" in target ? target.themeId : null);
+const actionPointOf = (target: Target) => ("actionPointId" in target ? target.actionPointId : null);
 const holderOfActionPoint: Rule = (actor, target) =>
-  verified(actor, target) && target.kind === "actionPoint" && has(actor, "action_holder", (grant) => grant.actionPointId === target.actionPointId);
+  verified(actor, target) && actionPointOf(target) !== null && has(actor, "action_holder", (grant) => grant.actionPointId === actionPointOf(target));
 const holderInTheme: Rule = (actor, target) =>
-  verified(actor, target) &&
-  (target.kind === "theme" || target.kind === "actionPoint") &&
-  has(actor, "action_holder", (grant) => grant.themeId === target.themeId);
+  verified(actor, target) && themeOf(target) !== null && has(actor, "action_holder", (grant) => grant.themeId === themeOf(target));
 const moderatorOfTheme: Rule = (actor, target) =>
-  verified(actor, target) &&
-  (target.kind === "theme" || target.kind === "actionPoint") &&
-  has(actor, "moderator", (grant) => grant.themeId === target.themeId);
+  verified(actor, target) && themeOf(target) !== null && has(actor, "moderator", (grant) => grant.themeId === themeOf(target));
+/** Writing in a thread: not while it is locked; the forum only for its members (and admins). */
+const mayWriteIn: Rule = (actor, target) =>
+  target.kind === "thread" && !target.locked && (target.threadKind === "public" ? verified(actor, target) : either(forumMember, admin)(actor, target));
+const author: Rule = (actor, target) => actor !== null && target.kind === "comment" && target.authorId === actor.id;
+const visibleComment = (target: Target) => target.kind === "comment" && target.status === "published";
+const likeable: Rule = (actor, target) => verified(actor, target) && visibleComment(target) && !author(actor, target);
+const editable: Rule = (actor, target) =>
+  verified(actor, target) && author(actor, target) && target.kind === "comment" && (target.status === "published" || target.status === "pending") && !target.threadLocked;
+const deletable: Rule = (actor, target) => author(actor, target) && target.kind === "comment" && target.status !== "deleted";
 const moderatorOfAnyTheme: Rule = (actor) => has(actor, "moderator");
 const developmentOnly: Rule = () => process.env.NODE_ENV !== "production";
-const either =
-  (...rules: Rule[]): Rule =>
-  (actor, target) =>
-    rules.some((rule) => rule(actor, target));
+function either(...rules: Rule[]): Rule {
+  return (actor, target) => rules.some((rule) => rule(actor, target));
+}
 
 /** The access table: one row per action. */
 export const rules = {
@@ -56,6 +64,10 @@ export const rules = {
   "account.manage": signedIn,
   "contribution.create": verified,
   "forum.post": either(forumMember, admin),
+  "comment.create": mayWriteIn,
+  "comment.like": likeable,
+  "comment.edit": editable,
+  "comment.delete": deletable,
   "progressUpdate.post": either(holderOfActionPoint, admin),
   "officialReply.post": either(holderOfActionPoint, admin),
   "proposal.respond": either(holderInTheme, admin),

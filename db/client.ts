@@ -21,12 +21,25 @@ export function databaseUrl(): string {
   return url;
 }
 
+type QueryListener = (query: string) => void;
+const listenerKey = Symbol.for("inspraak.db.queryListener");
+const listeners = globalThis as typeof globalThis & { [listenerKey]?: QueryListener };
+
+/** Calls `listener` for every SQL statement sent (tests and benchmarks count queries per page); returns a function that stops it. */
+export function onQuery(listener: QueryListener): () => void {
+  listeners[listenerKey] = listener;
+  return () => {
+    if (listeners[listenerKey] === listener) delete listeners[listenerKey];
+  };
+}
+
 export function connect(url: string, options: postgres.Options<Record<string, never>> = {}) {
   const sql = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     connect_timeout: 2,
     idle_timeout: 60,
     onnotice: () => {},
+    debug: (_connection, query) => listeners[listenerKey]?.(query),
     ...options,
   });
   return { sql, db: drizzle(sql, { schema, casing: "snake_case" }) };

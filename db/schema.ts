@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Translations } from "./seed/types.ts";
 
 const timestamps = {
@@ -95,6 +95,8 @@ export const progressUpdates = pgTable(
     publishedOn: date({ mode: "string" }),
     body: text().notNull().default(""),
     translations: jsonb().$type<Translations<"title" | "body">>().notNull().default({}),
+    /** Who posted it; null for the reports that came with the plan. */
+    authorId: integer().references((): AnyPgColumn => users.id),
     ...timestamps,
   },
   (t) => [index("progress_updates_plan").on(t.planId), index("progress_updates_action_point").on(t.actionPointId)],
@@ -218,6 +220,114 @@ export const outbox = pgTable(
   (t) => [index("outbox_to").on(t.toAddress), index("outbox_user").on(t.userId)],
 );
 
+export const subjectType = pgEnum("subject_type", ["action_point", "proposal"]);
+export const threadKind = pgEnum("thread_kind", ["public", "forum"]);
+
+/**
+ * A discussion about one subject: an action point has a public and a forum
+ * thread, a proposal a public one. The theme is copied here so permission
+ * and queue queries need no join to the subject.
+ */
+export const threads = pgTable(
+  "threads",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    subjectType: subjectType().notNull(),
+    subjectId: integer().notNull(),
+    kind: threadKind().notNull(),
+    themeId: integer()
+      .notNull()
+      .references(() => themes.id),
+    /** Published comments in the thread, replies included. */
+    commentCount: integer().notNull().default(0),
+    lockedAt: timestamp({ withTimezone: true }),
+    lockedReason: text(),
+    lockedById: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("threads_subject_kind").on(t.subjectType, t.subjectId, t.kind)],
+);
+
+export const commentStatus = pgEnum("comment_status", ["published", "pending", "hidden", "deleted"]);
+
+/**
+ * Comments and replies. Replies nest three levels deep (`depth` 1–3); a reply
+ * to a third-level comment becomes its sibling with `replyToId` pointing at
+ * it. `rootId` is the top-level comment of a reply, so a page of top-level
+ * comments and their replies loads in one query.
+ */
+export const comments = pgTable(
+  "comments",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    threadId: integer()
+      .notNull()
+      .references(() => threads.id),
+    parentId: integer().references((): AnyPgColumn => comments.id),
+    rootId: integer().references((): AnyPgColumn => comments.id),
+    replyToId: integer().references((): AnyPgColumn => comments.id),
+    depth: smallint().notNull().default(1),
+    authorId: integer()
+      .notNull()
+      .references(() => users.id),
+    /** ProseMirror JSON, validated against the editor's schema. */
+    body: jsonb().notNull(),
+    /** HTML rendered by the server from `body`; never taken from the client. */
+    bodyHtml: text().notNull(),
+    status: commentStatus().notNull().default("published"),
+    official: boolean().notNull().default(false),
+    themeId: integer()
+      .notNull()
+      .references(() => themes.id),
+    /** The paragraph of the subject's text this comment is about, and that paragraph as it read then. */
+    paragraphAnchor: text(),
+    paragraphQuote: text(),
+    likeCount: integer().notNull().default(0),
+    /** For a top-level comment: its published replies at every depth. */
+    replyCount: integer().notNull().default(0),
+    editedAt: timestamp({ withTimezone: true }),
+    deletedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index("comments_thread_top_oldest").on(t.threadId, t.createdAt, t.id).where(sql`${t.parentId} is null`),
+    index("comments_thread_top_liked").on(t.threadId, t.likeCount, t.id).where(sql`${t.parentId} is null`),
+    index("comments_root").on(t.rootId, t.id),
+    index("comments_author").on(t.authorId),
+    index("comments_thread_paragraph").on(t.threadId, t.paragraphAnchor).where(sql`${t.paragraphAnchor} is not null`),
+  ],
+);
+
+export const commentLikes = pgTable(
+  "comment_likes",
+  {
+    commentId: integer()
+      .notNull()
+      .references(() => comments.id),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] }), index("comment_likes_user").on(t.userId)],
+);
+
+/** Earlier versions of edited comments, kept for moderators. */
+export const commentRevisions = pgTable(
+  "comment_revisions",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    commentId: integer()
+      .notNull()
+      .references(() => comments.id),
+    body: jsonb().notNull(),
+    bodyHtml: text().notNull(),
+    /** When this version was replaced by the next. */
+    replacedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("comment_revisions_comment").on(t.commentId)],
+);
+
 export type Plan = typeof plans.$inferSelect;
 export type Theme = typeof themes.$inferSelect;
 export type ActionPoint = typeof actionPoints.$inferSelect;
@@ -225,3 +335,6 @@ export type ProgressUpdate = typeof progressUpdates.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type RoleGrant = typeof roleGrants.$inferSelect;
 export type Role = (typeof roleName.enumValues)[number];
+export type Thread = typeof threads.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type CommentStatus = (typeof commentStatus.enumValues)[number];

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "./client.ts";
-import { actionPoints, plans, progressUpdates, themes } from "./schema.ts";
+import { actionPoints, plans, progressUpdates, themes, threads } from "./schema.ts";
 import { currentPlan, draftingPlan } from "./seed/plans.ts";
 import type { SeedPlan } from "./seed/types.ts";
 
@@ -53,7 +53,7 @@ async function insertPlan(tx: Transaction, plan: SeedPlan): Promise<boolean> {
       })
       .returning({ id: themes.id });
     if (theme.actionPoints.length === 0) continue;
-    await tx.insert(actionPoints).values(
+    const inserted = await tx.insert(actionPoints).values(
       theme.actionPoints.map((point) => ({
         planId,
         themeId: themeRow!.id,
@@ -67,6 +67,12 @@ async function insertPlan(tx: Transaction, plan: SeedPlan): Promise<boolean> {
         contribution: point.contribution,
         translations: point.translations,
       })),
+    ).returning({ id: actionPoints.id, themeId: actionPoints.themeId });
+    // Each action point has a public discussion and a stakeholder-forum discussion.
+    await tx.insert(threads).values(
+      inserted.flatMap((point) =>
+        (["public", "forum"] as const).map((kind) => ({ subjectType: "action_point" as const, subjectId: point.id, kind, themeId: point.themeId })),
+      ),
     );
   }
 

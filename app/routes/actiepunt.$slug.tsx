@@ -1,25 +1,77 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Heading1, Heading2, Heading3, Paragraph } from "#app/components/nlds.tsx";
-import { getActionPoint } from "#app/actionPoints.server.ts";
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { createProgressUpdate, findParagraph, getActionPoint, getActionPointRef } from "#app/actionPoints.server.ts";
+import { Discussion } from "#app/components/Discussion.tsx";
+import { FormErrors, StatusMessage, SubmitButton, TextField, useErrorText } from "#app/components/forms.tsx";
+import { loadDiscussion, parseDiscussionQuery, postComment } from "#app/discussion.server.ts";
+import { can } from "#app/permissions.server.ts";
 import { Blocks } from "#app/components/Blocks.tsx";
 import { Breadcrumbs } from "#app/components/Breadcrumbs.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { UpdateList } from "#app/components/UpdateList.tsx";
+import { parseBlocks } from "#app/content/blocks.ts";
 import { romanNumeral } from "#app/content/format.ts";
-import { loaderWith } from "#app/guard.server.ts";
+import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 
-export const loader = loaderWith("public.read", async ({ locale, params }) => {
-  const actionPoint = await getActionPoint({ slug: params.slug ?? "", locale: locale });
+export const loader = loaderWith("public.read", async ({ request, locale, params, actor, t }) => {
+  const query = parseDiscussionQuery(new URL(request.url), t);
+  const actionPoint = await getActionPoint({ slug: params.slug ?? "", locale });
   if (!actionPoint) throw new Response("Not Found", { status: 404 });
-  return actionPoint;
+  const discussion = await loadDiscussion({ subjectType: "action_point", subjectId: actionPoint.id, actor, query });
+  const target = { kind: "actionPoint", actionPointId: actionPoint.id, themeId: actionPoint.themeId } as const;
+  const updatePosted = new URL(request.url).searchParams.get("gedaan") === "update";
+  return { ...actionPoint, discussion, mayPostUpdate: can(actor, "progressUpdate.post", target), updatePosted };
+});
+
+const updateSchema = z.object({
+  title: z.string({ error: "form.required" }).trim().min(1, { error: "form.required" }).max(120, { error: "progress.titleTooLong" }),
+  body: z.string({ error: "form.required" }).trim().min(1, { error: "form.required" }).max(10_000, { error: "progress.bodyTooLong" }),
+});
+
+export const action = actionWith("contribution.create", async ({ request, params, actor }) => {
+  const point = await getActionPointRef({ slug: params.slug ?? "" });
+  if (!point) throw new Response("Not Found", { status: 404 });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "comment") {
+    const outcome = await postComment({
+      formData,
+      actor: actor!,
+      subjectType: "action_point",
+      subjectId: point.id,
+      findParagraph: (anchor) => findParagraph({ actionPointId: point.id, anchor }),
+    });
+    if (outcome.ok) throw redirect(`/actiepunt/${point.slug}?draad=${outcome.kind}&vanaf=${outcome.rootId}#reactie-${outcome.commentId}`);
+    return data({ comment: outcome.reply, update: null }, { status: outcome.status });
+  }
+  if (intent === "update") {
+    if (!can(actor, "progressUpdate.post", { kind: "actionPoint", actionPointId: point.id, themeId: point.themeId })) throw new Response("Forbidden", { status: 403 });
+    const submission = parseWithZod(formData, { schema: updateSchema });
+    if (submission.status !== "success") return data({ comment: null, update: submission.reply() }, { status: 400 });
+    await createProgressUpdate({ actionPointId: point.id, authorId: actor!.id, title: submission.value.title, body: submission.value.body });
+    throw redirect(`/actiepunt/${point.slug}?gedaan=update#voortgang`);
+  }
+  throw new Response("Bad Request", { status: 400 });
 });
 
 export default function ActionPointPage() {
   const point = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const t = useTranslate();
+  const publicThread = point.discussion.threads.find((thread) => thread.kind === "public");
+  const paragraphComments = (anchors: string[]) =>
+    publicThread
+      ? { anchors, counts: point.discussion.paragraphCounts, hrefFor: (anchor: string) => `/actiepunt/${point.slug}?draad=public&alinea=${anchor}#discussie-public` }
+      : undefined;
+  const paragraphOptions = [...point.anchors.body, ...point.anchors.contribution].map((anchor, index) => ({ anchor, label: paragraphLabel(point, index) }));
   return (
     <>
       <Breadcrumbs
@@ -62,17 +114,19 @@ export default function ActionPointPage() {
 
       <section className="inspraak-section" aria-labelledby="beschrijving">
         <Heading2 id="beschrijving">{t("actionPoint.description")}</Heading2>
-        <Blocks value={point.body} />
+        <Blocks value={point.body} comments={paragraphComments(point.anchors.body)} />
       </section>
 
       <section className="inspraak-section" aria-labelledby="bijdrage">
         <Heading2 id="bijdrage">{t("actionPoint.contribution")}</Heading2>
-        <Blocks value={point.contribution} />
+        <Blocks value={point.contribution} comments={paragraphComments(point.anchors.contribution)} />
       </section>
 
       <section className="inspraak-section" aria-labelledby="voortgang">
         <Heading2 id="voortgang">{t("actionPoint.updatesHeading")}</Heading2>
         <Heading3>{t("actionPoint.ownUpdates")}</Heading3>
+        {point.updatePosted ? <StatusMessage>{t("progress.posted")}</StatusMessage> : null}
+        {point.mayPostUpdate ? <UpdateForm lastResult={reply?.update ?? undefined} /> : null}
         {point.ownUpdates.length === 0 ? (
           <Paragraph>{t("actionPoint.noOwnUpdates")}</Paragraph>
         ) : (
@@ -85,6 +139,10 @@ export default function ActionPointPage() {
           </>
         ) : null}
       </section>
+
+      {point.discussion.threads.map((thread) => (
+        <Discussion key={thread.id} thread={thread} basePath={`/actiepunt/${point.slug}`} paragraphs={thread.kind === "public" ? paragraphOptions : []} reply={reply?.comment ?? null} />
+      ))}
 
       <nav className="inspraak-section inspraak-pager" aria-label={t("actionPoint.pager")}>
         {point.previous ? (
@@ -101,6 +159,60 @@ export default function ActionPointPage() {
         ) : null}
       </nav>
     </>
+  );
+}
+
+/** The start of a paragraph of the text, to choose it in the comment form. */
+function paragraphLabel(point: { body: { text: string }; contribution: { text: string }; anchors: { body: string[] } }, index: number) {
+  const texts = [...blockTexts(point.body.text), ...blockTexts(point.contribution.text)];
+  const text = texts[index] ?? "";
+  return text.length > 70 ? `${text.slice(0, 67)}…` : text;
+}
+
+function blockTexts(source: string) {
+  return parseBlocks(source).flatMap((block) => (block.type === "heading" ? [] : [block.type === "paragraph" ? block.text : block.items.join("; ")]));
+}
+
+function UpdateForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const t = useTranslate();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    id: "voortgangsupdate",
+    lastResult,
+    constraint: getZodConstraint(updateSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const bodyErrors = fields.body.errors ?? [];
+  return (
+    <details className="inspraak-section" open={Boolean(lastResult)}>
+      <summary>{t("progress.formHeading")}</summary>
+      <Form method="post" {...getFormProps(form)} className="inspraak-form">
+        <FormErrors form={form} />
+        <input type="hidden" name="intent" value="update" />
+        <TextField meta={fields.title} label={t("progress.title")} maxLength={120} />
+        <div className={`utrecht-form-field utrecht-form-field--textarea${bodyErrors.length ? " utrecht-form-field--invalid" : ""}`}>
+          <div className="utrecht-form-field__label">
+            <label className="utrecht-form-label" htmlFor={fields.body.id}>
+              {t("progress.body")}
+            </label>
+          </div>
+          <div className="utrecht-form-field-description" id={fields.body.descriptionId}>
+            {t("progress.bodyHint")}
+          </div>
+          {bodyErrors.length ? (
+            <div className="utrecht-form-field-error-message" id={fields.body.errorId}>
+              {bodyErrors.map(errorText).join(" ")}
+            </div>
+          ) : null}
+          <div className="utrecht-form-field__input">
+            <textarea {...getTextareaProps(fields.body, { ariaDescribedBy: fields.body.descriptionId })} rows={8} className="utrecht-textarea utrecht-textarea--html-textarea" />
+          </div>
+        </div>
+        <SubmitButton>{t("progress.submit")}</SubmitButton>
+      </Form>
+    </details>
   );
 }
 

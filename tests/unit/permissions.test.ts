@@ -9,14 +9,24 @@ const onThemeA: Target = { kind: "theme", themeId: THEME_A };
 const onThemeB: Target = { kind: "theme", themeId: THEME_B };
 const onPointA: Target = { kind: "actionPoint", actionPointId: 1, themeId: THEME_A };
 const onPointB: Target = { kind: "actionPoint", actionPointId: 5, themeId: THEME_B };
+const thread = (threadKind: "public" | "forum", locked = false): Target => ({ kind: "thread", threadKind, themeId: THEME_A, actionPointId: 1, locked });
+// Comments by "citizen" (id 3) in theme A, and by someone else (id 99).
+const comment = (authorId: number, status: "published" | "pending" | "hidden" | "deleted" = "published", threadLocked = false): Target => ({
+  kind: "comment",
+  authorId,
+  status,
+  themeId: THEME_A,
+  actionPointId: 1,
+  threadLocked,
+});
 
-const person = (grants: Grant[] = [], emailVerified = true): Actor => ({ id: 1, displayName: "Iemand", emailVerified, grants });
+const person = (grants: Grant[] = [], emailVerified = true, id = 1): Actor => ({ id, displayName: "Iemand", emailVerified, grants });
 const grant = (role: Grant["role"], scope: Partial<Grant> = {}): Grant => ({ role, themeId: null, actionPointId: null, organisation: null, ...scope });
 
 const ACTORS = {
   anonymous: null,
   unverified: person([], false),
-  citizen: person(),
+  citizen: person([], true, 3),
   forumMember: person([grant("forum_member", { organisation: "Open State Foundation" })]),
   holderOfPointA: person([grant("action_holder", { actionPointId: 1, themeId: THEME_A })]),
   moderatorOfA: person([grant("moderator", { themeId: THEME_A })]),
@@ -44,13 +54,31 @@ const MATRIX: [Permission, Target, Who[]][] = [
   ["moderation.act", onThemeB, ["admin"]],
   ["moderation.act", onPointB, ["admin"]],
   ["moderation.act", onSite, ["admin"]],
+  ["comment.create", thread("public"), ["citizen", "forumMember", "holderOfPointA", "moderatorOfA", "admin"]],
+  ["comment.create", thread("forum"), ["forumMember", "admin"]],
+  ["comment.create", thread("public", true), []],
+  ["comment.create", thread("forum", true), []],
+  ["officialReply.post", thread("public"), ["holderOfPointA", "admin"]],
+  ["comment.like", comment(99), ["citizen", "forumMember", "holderOfPointA", "moderatorOfA", "admin"]],
+  ["comment.like", comment(3), ["forumMember", "holderOfPointA", "moderatorOfA", "admin"]],
+  ["comment.like", comment(99, "deleted"), []],
+  ["comment.like", comment(99, "hidden"), []],
+  ["comment.edit", comment(3), ["citizen"]],
+  ["comment.edit", comment(3, "pending"), ["citizen"]],
+  ["comment.edit", comment(3, "hidden"), []],
+  ["comment.edit", comment(3, "published", true), []],
+  ["comment.edit", comment(99), []],
+  ["comment.delete", comment(3), ["citizen"]],
+  ["comment.delete", comment(3, "hidden"), ["citizen"]],
+  ["comment.delete", comment(3, "deleted"), []],
+  ["moderation.act", comment(99), ["moderatorOfA", "admin"]],
   ["users.manage", onSite, ["admin"]],
   ["audit.read", onSite, ["admin"]],
 ];
 
 describe("the access matrix", () => {
   for (const [permission, target, allowed] of MATRIX) {
-    const where = target.kind === "site" ? "the site" : target.kind === "theme" ? `theme ${target.themeId === THEME_A ? "A" : "B"}` : `an action point in theme ${target.themeId === THEME_A ? "A" : "B"}`;
+    const where = target.kind === "site" ? "the site" : `${JSON.stringify(target).replace(/"/g, "")}`;
     test(`${permission} on ${where}: only ${allowed.join(", ")}`, () => {
       for (const who of Object.keys(ACTORS) as Who[]) {
         expect(can(ACTORS[who], permission, target), who).toBe(allowed.includes(who));

@@ -1,0 +1,355 @@
+/**
+ * A thread as people see it: the form to write in it (or why they cannot),
+ * sorting, the comments with their replies, likes and actions, and "load
+ * more". Every control is a link or a form that works without JavaScript;
+ * with JavaScript, likes and "load more" happen in place.
+ */
+import { Form, Link, useFetcher, useLocation } from "@remix-run/react";
+import { useState, type ReactNode } from "react";
+import type { CommentView, Sort, ThreadKind } from "#app/comments.server.ts";
+import { RichTextEditor } from "#app/components/editor/RichTextEditor.tsx";
+import { textToDoc } from "#app/richtext/render.ts";
+import type { RichDoc } from "#app/richtext/validate.ts";
+import { FormErrors, SubmitButton } from "#app/components/forms.tsx";
+import { Heading2, Heading3, linkClass, Paragraph } from "#app/components/nlds.tsx";
+import { useHydrated } from "#app/components/useHydrated.ts";
+import { formatDateTime } from "#app/content/dates.ts";
+import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
+
+export type Permissions = { like: boolean; reply: boolean; edit: boolean; delete: boolean };
+export type CommentData = CommentView & { may: Permissions };
+export type TopComment = CommentData & { replies: CommentData[]; hiddenReplies: number };
+
+export type ThreadData = {
+  id: number;
+  kind: ThreadKind;
+  commentCount: number;
+  locked: boolean;
+  lockedReason: string | null;
+  write: { allowed: boolean; reason: "signIn" | "verify" | "forumOnly" | "locked" | null; official: boolean };
+  comments: TopComment[];
+  nextCursor: string | null;
+  sort: Sort;
+  paragraph: string | null;
+  /** True when this page does not start at the first comment. */
+  later: boolean;
+  replyTo: number | null;
+};
+
+/** What a failed post sends back, so the form shows the message and keeps the text. */
+export type CommentFormReply = { threadId: number; parentId: number | null; error: string; text: string; doc: RichDoc | null; paragraph: string | null; official: boolean };
+
+type Props = {
+  thread: ThreadData;
+  basePath: string;
+  paragraphs: { anchor: string; label: string }[];
+  reply: CommentFormReply | null;
+};
+
+export function Discussion({ thread, basePath, paragraphs, reply }: Props) {
+  const t = useTranslate();
+  const headingId = `draad-${thread.kind}`;
+  const count = thread.commentCount === 1 ? t("discussion.countOne") : t("discussion.count", { count: thread.commentCount });
+  const query = (extra: Record<string, string | number | null>) => {
+    const params = new URLSearchParams({ draad: thread.kind });
+    for (const [key, value] of Object.entries(extra)) if (value !== null) params.set(key, String(value));
+    return `${basePath}?${params}`;
+  };
+  return (
+    <section className="inspraak-section inspraak-discussion" aria-labelledby={headingId} id={`discussie-${thread.kind}`}>
+      <Heading2 id={headingId}>{thread.kind === "public" ? t("discussion.publicHeading") : t("discussion.forumHeading")}</Heading2>
+      <Paragraph>{thread.kind === "public" ? t("discussion.publicIntro") : t("discussion.forumIntro")}</Paragraph>
+      <Paragraph>{count}</Paragraph>
+
+      {thread.locked ? (
+        <div className="utrecht-alert utrecht-alert--warning" role="status">
+          <p className="utrecht-paragraph">{thread.lockedReason ? t("discussion.locked", { reason: thread.lockedReason }) : t("discussion.lockedNoReason")}</p>
+        </div>
+      ) : thread.write.allowed ? (
+        <CommentForm
+          key={thread.commentCount}
+          thread={thread}
+          parentId={null}
+          paragraphs={thread.kind === "public" ? paragraphs : []}
+          reply={reply}
+          defaultParagraph={thread.paragraph}
+        />
+      ) : (
+        <WriteHint reason={thread.write.reason} />
+      )}
+
+      {thread.paragraph ? (
+        <Paragraph>
+          {t("discussion.paragraphFilter")}{" "}
+          <Link to={query({})} className={linkClass}>
+            {t("discussion.paragraphAll")}
+          </Link>
+        </Paragraph>
+      ) : null}
+
+      {thread.commentCount > 1 ? (
+        <nav aria-label={t("discussion.sortLabel")} className="inspraak-sort">
+          <span>{t("discussion.sortLabel")}:</span>
+          <ul>
+            {(["oud", "nieuw", "waardering"] as const).map((sort) => (
+              <li key={sort}>
+                <Link
+                  to={`${query({ sorteer: sort === "oud" ? null : sort, alinea: thread.paragraph })}#${headingId}`}
+                  className={linkClass}
+                  aria-current={thread.sort === sort ? "true" : undefined}
+                  preventScrollReset
+                >
+                  {t(`discussion.sort.${sort}`)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+
+      <CommentList thread={thread} reply={reply} basePath={basePath} query={query} />
+    </section>
+  );
+}
+
+function WriteHint({ reason }: { reason: ThreadData["write"]["reason"] }) {
+  const t = useTranslate();
+  const location = useLocation();
+  if (reason === "signIn") {
+    const back = encodeURIComponent(`${location.pathname}${location.search}`);
+    return (
+      <Paragraph>
+        {t("discussion.signInToWrite")}{" "}
+        <Link to={`/inloggen?redirectTo=${back}`} className={linkClass}>
+          {t("nav.signIn")}
+        </Link>{" "}
+        ·{" "}
+        <Link to="/registreren" className={linkClass}>
+          {t("nav.register")}
+        </Link>
+      </Paragraph>
+    );
+  }
+  if (reason === "verify") return <Paragraph>{t("discussion.verifyToWrite")}</Paragraph>;
+  if (reason === "forumOnly") return <Paragraph>{t("discussion.forumOnly")}</Paragraph>;
+  return null;
+}
+
+/** Top-level comments, appended to in place when someone loads more with JavaScript. */
+function CommentList({ thread, reply, basePath, query }: Omit<Props, "paragraphs"> & { query: (extra: Record<string, string | number | null>) => string }) {
+  const t = useTranslate();
+  const more = useFetcher<{ discussion: { threads: ThreadData[] } }>();
+  const [extra, setExtra] = useState<{ comments: TopComment[]; cursor: string | null }>({ comments: [], cursor: thread.nextCursor });
+  const loaded = more.data?.discussion.threads.find((candidate) => candidate.kind === thread.kind);
+  if (loaded && loaded.comments.length && !extra.comments.some((comment) => comment.id === loaded.comments[0]!.id)) {
+    setExtra({ comments: [...extra.comments, ...loaded.comments], cursor: loaded.nextCursor });
+  }
+  const cursor = extra.comments.length ? extra.cursor : thread.nextCursor;
+  const all = [...thread.comments, ...extra.comments];
+  const moreHref = cursor ? query({ sorteer: thread.sort === "oud" ? null : thread.sort, na: cursor, alinea: thread.paragraph }) : null;
+  return (
+    <>
+      {all.length === 0 ? <Paragraph>{t("discussion.none")}</Paragraph> : null}
+      <ol className="inspraak-comments">
+        {all.map((comment) => (
+          <li key={comment.id}>
+            <CommentItem comment={comment} thread={thread} reply={reply} basePath={basePath}>
+              {comment.replies.length ? (
+                <ol className="inspraak-comments inspraak-comments--replies">
+                  {comment.replies.map((child) => (
+                    <li key={child.id} className={`inspraak-comment--depth-${child.depth}`}>
+                      <CommentItem comment={child} thread={thread} reply={reply} basePath={basePath} />
+                    </li>
+                  ))}
+                </ol>
+              ) : null}
+              {comment.hiddenReplies > 0 ? (
+                <Paragraph>
+                  <Link to={`${query({ vanaf: comment.id })}#reactie-${comment.id}`} className={linkClass}>
+                    {t("discussion.showReplies", { count: comment.hiddenReplies })}
+                  </Link>
+                </Paragraph>
+              ) : null}
+            </CommentItem>
+          </li>
+        ))}
+      </ol>
+      <div className="inspraak-actions">
+        {moreHref ? (
+          <Link
+            to={moreHref}
+            className="utrecht-button utrecht-button--secondary-action"
+            preventScrollReset
+            onClick={(event) => {
+              // With JavaScript the next page is added below the ones already shown.
+              event.preventDefault();
+              if (more.state === "idle") more.load(moreHref);
+            }}
+            aria-disabled={more.state !== "idle" || undefined}
+          >
+            {t("discussion.more")}
+          </Link>
+        ) : null}
+        {thread.later ? (
+          <Link to={`${query({})}#draad-${thread.kind}`} className={linkClass}>
+            {t("discussion.backToStart")}
+          </Link>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+function CommentItem({ comment, thread, reply, basePath, children }: { comment: CommentData; thread: ThreadData; reply: CommentFormReply | null; basePath: string; children?: ReactNode }) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const hydrated = useHydrated();
+  const [replying, setReplying] = useState(thread.replyTo === comment.id || reply?.parentId === comment.id);
+  const name = comment.author.name ?? t("deletedParticipant");
+  const replyHref = `${basePath}?draad=${thread.kind}&antwoord=${comment.id}#antwoord-${comment.id}`;
+  return (
+    <article id={`reactie-${comment.id}`} className={`inspraak-comment${comment.official ? " inspraak-comment--official" : ""}`} aria-labelledby={`reactie-${comment.id}-door`}>
+      <header className="inspraak-comment__header">
+        <span id={`reactie-${comment.id}-door`} className="inspraak-comment__author" lang={comment.author.name ? undefined : locale}>
+          {name}
+        </span>
+        {comment.author.organisation ? <span className="inspraak-badge">{comment.author.organisation}</span> : null}
+        {comment.official ? <span className="inspraak-badge inspraak-badge--official">{t("discussion.official")}</span> : null}
+        {comment.status === "pending" ? <span className="inspraak-badge">{t("discussion.pending")}</span> : null}
+        <a href={`/reactie/${comment.id}`} className={linkClass} title={t("discussion.permalink")}>
+          <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>
+        </a>
+        {comment.editedAt ? <span>({t("discussion.edited")})</span> : null}
+      </header>
+      {comment.replyTo ? (
+        <p className="utrecht-paragraph inspraak-comment__reply-to">
+          <a href={`#reactie-${comment.replyTo.id}`} className={linkClass}>
+            {t("discussion.replyTo", { name: comment.replyTo.name ?? t("deletedParticipant") })}
+          </a>
+        </p>
+      ) : null}
+      {comment.paragraph?.quote && comment.html !== null ? (
+        <blockquote className="inspraak-comment__quote">
+          <p className="utrecht-paragraph">
+            <a href={`#${comment.paragraph.anchor}`} className={linkClass}>
+              {t("discussion.aboutParagraph")}
+            </a>{" "}
+            <span lang="nl">{comment.paragraph.quote}</span>
+          </p>
+        </blockquote>
+      ) : null}
+      {comment.html !== null ? (
+        // Rendered by the server from validated rich text (app/richtext/render.ts); never the client's HTML.
+        <div className="inspraak-comment__body utrecht-rich-text" dangerouslySetInnerHTML={{ __html: comment.html }} />
+      ) : (
+        <p className="utrecht-paragraph inspraak-comment__placeholder">{comment.status === "deleted" ? t("discussion.deletedByAuthor") : t("discussion.hidden")}</p>
+      )}
+      {comment.html !== null ? (
+        <div className="inspraak-comment__actions">
+          <LikeButton comment={comment} name={name} />
+          {comment.may.reply ? (
+            <Link
+              to={replyHref}
+              className={linkClass}
+              preventScrollReset
+              onClick={(event) => {
+                if (!hydrated) return;
+                event.preventDefault();
+                setReplying((open) => !open);
+              }}
+              aria-expanded={hydrated ? replying : undefined}
+            >
+              {t("discussion.reply")}
+            </Link>
+          ) : null}
+          {comment.may.edit ? (
+            <Link to={`/reactie/${comment.id}/bewerken`} className={linkClass}>
+              {t("discussion.edit")}
+            </Link>
+          ) : null}
+          {comment.may.delete ? (
+            <Link to={`/reactie/${comment.id}/verwijderen`} className={linkClass}>
+              {t("discussion.delete")}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+      {replying && comment.may.reply ? (
+        <div id={`antwoord-${comment.id}`} className="inspraak-comment__reply">
+          <Heading3>{t("discussion.replyHeading", { name })}</Heading3>
+          <CommentForm thread={thread} parentId={comment.id} paragraphs={[]} reply={reply} defaultParagraph={null} />
+        </div>
+      ) : null}
+      {children}
+    </article>
+  );
+}
+
+/** Like and unlike in place, counted at once (optimistic); a plain form post without JavaScript. */
+function LikeButton({ comment, name }: { comment: CommentData; name: string }) {
+  const t = useTranslate();
+  const fetcher = useFetcher<{ liked: boolean; likeCount: number }>();
+  const hydrated = useHydrated();
+  const pending = fetcher.formData?.get("intent");
+  const liked = pending ? pending === "like" : (fetcher.data?.liked ?? comment.likedByViewer);
+  const count = pending ? comment.likeCount + (liked === comment.likedByViewer ? 0 : liked ? 1 : -1) : (fetcher.data?.likeCount ?? comment.likeCount);
+  const label = count === 1 ? t("discussion.likesOne") : t("discussion.likes", { count });
+  if (!comment.may.like) return count > 0 ? <span>{label}</span> : null;
+  return (
+    <fetcher.Form method="post" action={`/reactie/${comment.id}`} className="inspraak-inline-form">
+      <input type="hidden" name="intent" value={liked ? "unlike" : "like"} />
+      {hydrated ? <input type="hidden" name="respond" value="data" /> : null}
+      <button type="submit" className="inspraak-like" aria-pressed={liked} aria-label={t(liked ? "discussion.unlikeLabel" : "discussion.likeLabel", { name })}>
+        <span aria-hidden="true">{liked ? "♥" : "♡"}</span> {label}
+      </button>
+    </fetcher.Form>
+  );
+}
+
+function CommentForm({ thread, parentId, paragraphs, reply, defaultParagraph }: { thread: ThreadData; parentId: number | null; paragraphs: Props["paragraphs"]; reply: CommentFormReply | null; defaultParagraph: string | null }) {
+  const t = useTranslate();
+  const mine = reply && reply.threadId === thread.id && reply.parentId === parentId ? reply : null;
+  const formId = `reageren-${thread.kind}${parentId ? `-${parentId}` : ""}`;
+  return (
+    <Form method="post" className="inspraak-form" id={formId} preventScrollReset>
+      <FormErrors form={{ errors: mine ? [mine.error] : undefined, errorId: `${formId}-fout` }} />
+      <input type="hidden" name="intent" value="comment" />
+      <input type="hidden" name="threadId" value={thread.id} />
+      {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+      {paragraphs.length ? (
+        <div className="utrecht-form-field utrecht-form-field--select">
+          <div className="utrecht-form-field__label">
+            <label className="utrecht-form-label" htmlFor={`${formId}-alinea`}>
+              {t("discussion.paragraphField")}
+            </label>
+          </div>
+          <div className="utrecht-form-field__input">
+            <select id={`${formId}-alinea`} name="paragraph" className="utrecht-select utrecht-select--html-select" defaultValue={mine?.paragraph ?? defaultParagraph ?? ""}>
+              <option value="">{t("discussion.paragraphWhole")}</option>
+              {paragraphs.map((paragraph) => (
+                <option key={paragraph.anchor} value={paragraph.anchor}>
+                  {paragraph.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      ) : null}
+      <RichTextEditor
+        id={`${formId}-tekst`}
+        name="body"
+        label={parentId ? t("discussion.replyLabel") : t("discussion.bodyLabel")}
+        initialDoc={mine ? (mine.doc ?? (mine.text ? textToDoc(mine.text) : null)) : null}
+      />
+      {thread.write.official ? (
+        <div className="utrecht-form-field utrecht-form-field--checkbox">
+          <label className="utrecht-form-label utrecht-form-label--checkbox">
+            <input type="checkbox" name="official" value="ja" className="utrecht-checkbox utrecht-checkbox--html-input" defaultChecked={mine?.official} />{" "}
+            {t("discussion.officialCheckbox")}
+          </label>
+        </div>
+      ) : null}
+      <SubmitButton>{parentId ? t("discussion.submitReply") : t("discussion.submit")}</SubmitButton>
+    </Form>
+  );
+}

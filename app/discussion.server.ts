@@ -1,0 +1,201 @@
+/**
+ * The discussion of a subject as its page needs it: reading the URL's
+ * discussion parameters, loading each thread's page with what the viewer may
+ * do, and handling a posted comment. Subjects (action points now, proposals
+ * later) share this; the SQL is in comments.server.ts.
+ */
+import { z } from "zod";
+import type { CommentFormReply, CommentData, ThreadData, TopComment } from "#app/components/Discussion.tsx";
+import type { Translate } from "#app/i18n/index.ts";
+import { docToText } from "#app/richtext/render.ts";
+import { readRichText } from "#app/richtext/form.ts";
+import {
+  commentTarget,
+  createComment,
+  decodeCursor,
+  getCommentContext,
+  getThreadPage,
+  getThreads,
+  SORTS,
+  threadTarget,
+  type CommentContext,
+  type CommentView,
+  type SubjectType,
+  type ThreadInfo,
+} from "./comments.server.ts";
+import { can, type Actor } from "./permissions.server.ts";
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const discussionQuerySchema = z.object({
+  draad: z.enum(["public", "forum"]).default("public"),
+  sorteer: z.enum(SORTS).default("oud"),
+  na: z.string().max(200).refine((value) => decodeCursor(value) !== null).optional(),
+  vanaf: id.optional(),
+  alinea: z
+    .string()
+    .regex(/^(alinea|bijdrage)-[0-9a-z]{1,8}(-\d{1,3})?$/)
+    .optional(),
+  antwoord: id.optional(),
+});
+export type DiscussionQuery = z.infer<typeof discussionQuerySchema>;
+
+/** The discussion parameters of a page URL; a 400 for values we never make. */
+export function parseDiscussionQuery(url: URL, t: Translate): DiscussionQuery {
+  const known = Object.fromEntries([...url.searchParams].filter(([key]) => key in discussionQuerySchema.shape));
+  const parsed = discussionQuerySchema.safeParse(known);
+  if (!parsed.success) throw new Response(t("discussion.errors.badQuery"), { status: 400 });
+  return parsed.data;
+}
+
+function whyNot(actor: Actor, thread: ThreadInfo): ThreadData["write"]["reason"] {
+  if (thread.locked) return "locked";
+  if (!actor) return "signIn";
+  if (!actor.emailVerified) return "verify";
+  return thread.kind === "forum" ? "forumOnly" : null;
+}
+
+function withPermissions(actor: Actor, thread: ThreadInfo, comment: CommentView, mayWrite: boolean): CommentData {
+  const target = commentTarget({
+    authorId: comment.author.id,
+    status: comment.status,
+    themeId: thread.themeId,
+    thread: { kind: thread.kind, subjectType: thread.subjectType, subjectId: thread.subjectId, locked: thread.locked },
+  });
+  return {
+    ...comment,
+    may: {
+      like: can(actor, "comment.like", target),
+      reply: mayWrite && comment.status === "published",
+      edit: can(actor, "comment.edit", target),
+      delete: can(actor, "comment.delete", target),
+    },
+  };
+}
+
+/** Every thread of a subject, each with the page the URL asks for and what the viewer may do. */
+export async function loadDiscussion({ subjectType, subjectId, actor, query }: { subjectType: SubjectType; subjectId: number; actor: Actor; query: DiscussionQuery }) {
+  const threads = await getThreads({ subjectType, subjectId });
+  const pages = await Promise.all(
+    threads.map((thread) => {
+      const selected = thread.kind === query.draad;
+      const start = selected && query.na ? { after: query.na } : selected && query.vanaf ? { from: query.vanaf } : null;
+      return getThreadPage({
+        threadId: thread.id,
+        sort: selected && !query.vanaf ? query.sorteer : "oud",
+        start,
+        paragraph: selected ? (query.alinea ?? null) : null,
+        viewerId: actor?.id ?? null,
+        expandRootId: selected ? (query.vanaf ?? null) : null,
+      });
+    }),
+  );
+  return {
+    threads: threads.map((thread, index): ThreadData => {
+      const selected = thread.kind === query.draad;
+      const mayWrite = can(actor, "comment.create", threadTarget(thread));
+      const page = pages[index]!;
+      return {
+        id: thread.id,
+        kind: thread.kind,
+        commentCount: thread.commentCount,
+        locked: thread.locked,
+        lockedReason: thread.lockedReason,
+        write: { allowed: mayWrite, reason: mayWrite ? null : whyNot(actor, thread), official: mayWrite && can(actor, "officialReply.post", threadTarget(thread)) },
+        comments: page.comments.map(
+          (comment): TopComment => ({
+            ...withPermissions(actor, thread, comment, mayWrite),
+            replies: comment.replies.map((reply) => withPermissions(actor, thread, reply, mayWrite)),
+            hiddenReplies: comment.hiddenReplies,
+          }),
+        ),
+        nextCursor: page.nextCursor,
+        sort: selected && !query.vanaf ? query.sorteer : "oud",
+        paragraph: selected ? (query.alinea ?? null) : null,
+        later: selected && Boolean(query.na || query.vanaf),
+        replyTo: selected ? (query.antwoord ?? null) : null,
+      };
+    }),
+    paragraphCounts: threads.find((thread) => thread.kind === "public")?.paragraphCounts ?? {},
+  };
+}
+
+const postSchema = z.object({
+  threadId: id,
+  parentId: id.optional(),
+  paragraph: z.string().max(40).optional(),
+  official: z.literal("ja").optional(),
+});
+
+export type PostOutcome = { ok: true; commentId: number; rootId: number; kind: "public" | "forum" } | { ok: false; status: number; reply: CommentFormReply };
+
+/**
+ * A comment posted from a subject's page. Refusals keep what the person wrote,
+ * so the page can show it again with the reason.
+ */
+export async function postComment({
+  formData,
+  actor,
+  subjectType,
+  subjectId,
+  findParagraph,
+}: {
+  formData: FormData;
+  actor: NonNullable<Actor>;
+  subjectType: SubjectType;
+  subjectId: number;
+  findParagraph: (anchor: string) => Promise<{ anchor: string; text: string } | null>;
+}): Promise<PostOutcome> {
+  const typed = String(formData.get("bodyText") ?? "");
+  const fields = postSchema.safeParse(Object.fromEntries([...formData].filter(([key]) => key in postSchema.shape && formData.get(key) !== "")));
+  const threads = await getThreads({ subjectType, subjectId });
+  const thread = fields.success ? threads.find((candidate) => candidate.id === fields.data.threadId) : undefined;
+  const base = { threadId: fields.success ? fields.data.threadId : 0, parentId: fields.success ? (fields.data.parentId ?? null) : null, paragraph: null, official: false, doc: null };
+  const refuse = (status: number, error: string, text = typed): PostOutcome => ({ ok: false, status, reply: { ...base, error, text } });
+  if (!fields.success || !thread) return refuse(400, "richText.invalid");
+
+  const rich = readRichText(formData);
+  const text = rich.ok ? docToText(rich.doc) : typed;
+  // What was written comes back with any refusal, formatting included, so nothing is lost.
+  if (rich.ok) Object.assign(base, { doc: rich.doc });
+  if (!can(actor, "comment.create", threadTarget(thread))) return refuse(403, thread.locked ? "discussion.errors.locked" : "discussion.errors.forbidden", text);
+  if (!rich.ok) return refuse(400, rich.error, text);
+  const official = fields.data.official === "ja";
+  if (official && !can(actor, "officialReply.post", threadTarget(thread))) return refuse(403, "discussion.errors.forbidden", text);
+
+  let paragraph: { anchor: string; quote: string } | null = null;
+  if (fields.data.paragraph && !fields.data.parentId) {
+    const found = await findParagraph(fields.data.paragraph);
+    if (!found) return { ok: false, status: 400, reply: { ...base, paragraph: null, official, error: "discussion.errors.paragraph", text } };
+    paragraph = { anchor: found.anchor, quote: found.text };
+  }
+
+  const result = await createComment({
+    threadId: thread.id,
+    authorId: actor.id,
+    body: rich.doc,
+    html: rich.html,
+    parentId: fields.data.parentId ?? null,
+    official,
+    paragraph,
+  });
+  if (!result.ok) {
+    const error = result.reason === "locked" ? "discussion.errors.locked" : result.reason === "parentGone" ? "discussion.errors.parentGone" : "richText.invalid";
+    return { ok: false, status: result.reason === "locked" ? 403 : 400, reply: { ...base, paragraph: paragraph?.anchor ?? null, official, error, text } };
+  }
+  return { ok: true, commentId: result.id, rootId: result.rootId ?? result.id, kind: thread.kind };
+}
+
+/** Where a comment can be read in its context: its subject's page, starting at its top-level comment. */
+export function commentLocation(comment: CommentContext): string | null {
+  if (comment.thread.subjectType !== "action_point" || !comment.subjectSlug) return null;
+  return `/actiepunt/${comment.subjectSlug}?draad=${comment.thread.kind}&vanaf=${comment.rootId ?? comment.id}#reactie-${comment.id}`;
+}
+
+/** A comment from the URL, with a 404 when it does not exist. */
+export async function requireComment(rawId: string | undefined): Promise<CommentContext> {
+  const parsed = id.safeParse(rawId);
+  const comment = parsed.success ? await getCommentContext({ commentId: parsed.data }) : null;
+  if (!comment) throw new Response("Not Found", { status: 404 });
+  return comment;
+}

@@ -1,0 +1,25 @@
+import { data, redirect } from "@remix-run/node";
+import { commentTarget, likeComment, unlikeComment } from "#app/comments.server.ts";
+import { commentLocation, requireComment } from "#app/discussion.server.ts";
+import { actionWith, loaderWith } from "#app/guard.server.ts";
+import { can } from "#app/permissions.server.ts";
+
+/** A comment's permalink: to its subject's page, at the comment, whichever page of the thread it is on. */
+export const loader = loaderWith("public.read", async ({ params }) => {
+  const comment = await requireComment(params.id);
+  const location = commentLocation(comment);
+  if (!location) throw new Response("Not Found", { status: 404 });
+  throw redirect(location);
+});
+
+/** Liking and unliking; with JavaScript the answer is the new count, without it the page again. */
+export const action = actionWith("contribution.create", async ({ request, params, actor }) => {
+  const comment = await requireComment(params.id);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent !== "like" && intent !== "unlike") throw new Response("Bad Request", { status: 400 });
+  if (!can(actor, "comment.like", commentTarget(comment))) throw new Response("Forbidden", { status: 403 });
+  const likeCount = intent === "like" ? await likeComment({ commentId: comment.id, userId: actor!.id }) : await unlikeComment({ commentId: comment.id, userId: actor!.id });
+  if (form.get("respond") === "data") return data({ liked: intent === "like", likeCount });
+  throw redirect(commentLocation(comment) ?? "/");
+});

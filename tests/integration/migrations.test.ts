@@ -26,6 +26,9 @@ test("migrations apply on an empty database, also when two instances start at on
   expect(tables.map((row) => row.tablename)).toEqual([
     "action_points",
     "audit_log",
+    "comment_likes",
+    "comment_revisions",
+    "comments",
     "email_tokens",
     "outbox",
     "plans",
@@ -34,6 +37,7 @@ test("migrations apply on an empty database, also when two instances start at on
     "role_grants",
     "sessions",
     "themes",
+    "threads",
     "users",
   ]);
 

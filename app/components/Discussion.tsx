@@ -48,8 +48,9 @@ type Props = {
 
 export function Discussion({ thread, basePath, paragraphs, reply }: Props) {
   const t = useTranslate();
+  const locale = useLocale();
   const headingId = `draad-${thread.kind}`;
-  const count = thread.commentCount === 1 ? t("discussion.countOne") : t("discussion.count", { count: thread.commentCount });
+  const count = thread.commentCount === 1 ? t("discussion.countOne") : t("discussion.count", { count: thread.commentCount.toLocaleString(locale === "nl" ? "nl-NL" : "en-GB") });
   const query = (extra: Record<string, string | number | null>) => {
     const params = new URLSearchParams({ draad: thread.kind });
     for (const [key, value] of Object.entries(extra)) if (value !== null) params.set(key, String(value));

@@ -3,7 +3,7 @@
  * loader and action asks `can` (through app/guard.server.ts); nothing else
  * looks at roles. Deny by default: an action not in the table is refused.
  */
-import type { CommentStatus, Role } from "#db/schema.ts";
+import type { CommentStatus, ProposalStatus, Role } from "#db/schema.ts";
 
 export type Grant = { role: Role; themeId: number | null; actionPointId: number | null; organisation: string | null };
 
@@ -21,7 +21,10 @@ export type Target =
   | { kind: "theme"; themeId: number }
   | { kind: "actionPoint"; actionPointId: number; themeId: number }
   | { kind: "thread"; threadKind: "public" | "forum"; themeId: number; actionPointId: number | null; locked: boolean }
-  | { kind: "comment"; authorId: number; status: CommentStatus; themeId: number; actionPointId: number | null; threadLocked: boolean };
+  | { kind: "comment"; authorId: number; status: CommentStatus; themeId: number; actionPointId: number | null; threadLocked: boolean }
+  /** A plan, with whether its windows are open now (see app/windows.ts). */
+  | { kind: "plan"; planId: number; proposalsOpen: boolean; supportOpen: boolean }
+  | { kind: "proposal"; authorId: number; status: ProposalStatus; themeId: number; supportCount: number; supportOpen: boolean };
 
 const SITE: Target = { kind: "site" };
 
@@ -51,6 +54,15 @@ const likeable: Rule = (actor, target) => verified(actor, target) && visibleComm
 const editable: Rule = (actor, target) =>
   verified(actor, target) && author(actor, target) && target.kind === "comment" && (target.status === "published" || target.status === "pending") && !target.threadLocked;
 const deletable: Rule = (actor, target) => author(actor, target) && target.kind === "comment" && target.status !== "deleted";
+const proposalAuthor = (actor: Actor, target: Target) => actor !== null && target.kind === "proposal" && target.authorId === actor.id;
+const mayPropose: Rule = (actor, target) => verified(actor, target) && target.kind === "plan" && target.proposalsOpen;
+/** Authors edit until the first support; after that people supported this text. */
+const proposalEditable: Rule = (actor, target) =>
+  verified(actor, target) && proposalAuthor(actor, target) && target.kind === "proposal" && target.supportCount === 0 && (target.status === "pending" || target.status === "published");
+const proposalWithdrawable: Rule = (actor, target) =>
+  proposalAuthor(actor, target) && target.kind === "proposal" && (target.status === "pending" || target.status === "published" || target.status === "under_consideration");
+const maySupport: Rule = (actor, target) =>
+  verified(actor, target) && target.kind === "proposal" && target.supportOpen && (target.status === "published" || target.status === "under_consideration");
 const moderatorOfAnyTheme: Rule = (actor) => has(actor, "moderator");
 const developmentOnly: Rule = () => process.env.NODE_ENV !== "production";
 function either(...rules: Rule[]): Rule {
@@ -70,10 +82,15 @@ export const rules = {
   "comment.delete": deletable,
   "progressUpdate.post": either(holderOfActionPoint, admin),
   "officialReply.post": either(holderOfActionPoint, admin),
+  "proposal.create": mayPropose,
+  "proposal.edit": proposalEditable,
+  "proposal.withdraw": proposalWithdrawable,
+  "proposal.support": maySupport,
   "proposal.respond": either(holderInTheme, admin),
   "moderation.queue": either(moderatorOfAnyTheme, admin),
   "moderation.act": either(moderatorOfTheme, admin),
   "users.manage": admin,
+  "plans.manage": admin,
   "audit.read": admin,
   "dev.mail": developmentOnly,
 } satisfies Record<string, Rule>;

@@ -328,6 +328,108 @@ export const commentRevisions = pgTable(
   (t) => [index("comment_revisions_comment").on(t.commentId)],
 );
 
+export const proposalStatus = pgEnum("proposal_status", [
+  "pending",
+  "published",
+  "under_consideration",
+  "adopted",
+  "not_adopted",
+  "merged",
+  "withdrawn",
+]);
+
+/**
+ * Ideas for the plan being drafted. `pending` is a proposal held for
+ * moderation; `withdrawn` ones keep their supports on record but those no
+ * longer count. `supportCount` counts the supports of the proposal in the
+ * same transaction as the rows.
+ */
+export const proposals = pgTable(
+  "proposals",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer()
+      .notNull()
+      .references(() => plans.id),
+    themeId: integer()
+      .notNull()
+      .references(() => themes.id),
+    /** The current action point this idea builds on, if any. */
+    actionPointId: integer().references(() => actionPoints.id),
+    authorId: integer()
+      .notNull()
+      .references(() => users.id),
+    title: text().notNull(),
+    summary: text().notNull(),
+    body: jsonb().notNull(),
+    bodyHtml: text().notNull(),
+    status: proposalStatus().notNull().default("published"),
+    /** The latest official response, shown on the proposal; every step is in proposal_status_changes. */
+    response: text(),
+    mergedIntoId: integer().references((): AnyPgColumn => proposals.id),
+    supportCount: integer().notNull().default(0),
+    commentCount: integer().notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    index("proposals_plan_status").on(t.planId, t.status),
+    index("proposals_plan_support").on(t.planId, t.supportCount, t.id),
+    index("proposals_plan_created").on(t.planId, t.createdAt, t.id),
+    index("proposals_author").on(t.authorId),
+  ],
+);
+
+/** The public history of a proposal: every change of status, by whom (role), when, and why. */
+export const proposalStatusChanges = pgTable(
+  "proposal_status_changes",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    proposalId: integer()
+      .notNull()
+      .references(() => proposals.id),
+    fromStatus: proposalStatus(),
+    toStatus: proposalStatus().notNull(),
+    explanation: text().notNull().default(""),
+    actorId: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("proposal_status_changes_proposal").on(t.proposalId, t.id)],
+);
+
+/** One support per person per proposal, enforced by the primary key. */
+export const supports = pgTable(
+  "supports",
+  {
+    proposalId: integer()
+      .notNull()
+      .references(() => proposals.id),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.userId] }), index("supports_user").on(t.userId)],
+);
+
+/**
+ * How many supports a person has given within a plan (on proposals that are
+ * not withdrawn): raised and checked against the plan's budget in one
+ * statement, so parallel requests cannot exceed it.
+ */
+export const supportBudgets = pgTable(
+  "support_budgets",
+  {
+    planId: integer()
+      .notNull()
+      .references(() => plans.id),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    used: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.userId] })],
+);
+
 export type Plan = typeof plans.$inferSelect;
 export type Theme = typeof themes.$inferSelect;
 export type ActionPoint = typeof actionPoints.$inferSelect;
@@ -338,3 +440,5 @@ export type Role = (typeof roleName.enumValues)[number];
 export type Thread = typeof threads.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type CommentStatus = (typeof commentStatus.enumValues)[number];
+export type Proposal = typeof proposals.$inferSelect;
+export type ProposalStatus = (typeof proposalStatus.enumValues)[number];

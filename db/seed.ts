@@ -36,6 +36,16 @@ async function insertPlan(tx: Transaction, plan: SeedPlan): Promise<boolean> {
       intro: plan.intro,
       about: plan.about,
       translations: plan.translations,
+      // A plan being drafted starts with both consultation windows open for half a year (admins change them).
+      ...(plan.status === "drafting"
+        ? {
+            proposalsOpenAt: sql`now()`,
+            proposalsCloseAt: sql`now() + interval '180 days'`,
+            supportOpenAt: sql`now()`,
+            supportCloseAt: sql`now() + interval '180 days'`,
+            supportBudget: 10,
+          }
+        : {}),
     })
     .returning({ id: plans.id });
   const planId = planRow!.id;

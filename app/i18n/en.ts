@@ -350,4 +350,8 @@ export const en: Record<MessageKey, string> = {
   "devMail.status.queued": "Waiting to be sent",
   "devMail.status.sending": "Being sent",
   "devMail.status.sent": "Sent",
+  // -- proposals --
+  // -- readability meter --
+  // -- supports and tallies --
+  // -- plan admin --
 };

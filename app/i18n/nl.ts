@@ -348,6 +348,10 @@ export const nl = {
   "devMail.status.queued": "Wacht op verzenden",
   "devMail.status.sending": "Wordt verstuurd",
   "devMail.status.sent": "Verstuurd",
+  // -- proposals --
+  // -- readability meter --
+  // -- supports and tallies --
+  // -- plan admin --
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -23,6 +23,15 @@ const comment = (authorId: number, status: "published" | "pending" | "hidden" | 
 const person = (grants: Grant[] = [], emailVerified = true, id = 1): Actor => ({ id, displayName: "Iemand", emailVerified, grants });
 const grant = (role: Grant["role"], scope: Partial<Grant> = {}): Grant => ({ role, themeId: null, actionPointId: null, organisation: null, ...scope });
 
+const proposal = (authorId: number, status: "pending" | "published" | "under_consideration" | "adopted" | "withdrawn" = "published", supportCount = 0, supportOpen = true): Target => ({
+  kind: "proposal",
+  authorId,
+  status,
+  themeId: THEME_A,
+  supportCount,
+  supportOpen,
+});
+
 const ACTORS = {
   anonymous: null,
   unverified: person([], false),
@@ -72,6 +81,22 @@ const MATRIX: [Permission, Target, Who[]][] = [
   ["comment.delete", comment(3, "hidden"), ["citizen"]],
   ["comment.delete", comment(3, "deleted"), []],
   ["moderation.act", comment(99), ["moderatorOfA", "admin"]],
+  ["proposal.create", { kind: "plan", planId: 2, proposalsOpen: true, supportOpen: true }, ["citizen", "forumMember", "holderOfPointA", "moderatorOfA", "admin"]],
+  ["proposal.create", { kind: "plan", planId: 2, proposalsOpen: false, supportOpen: true }, []],
+  ["proposal.edit", proposal(3), ["citizen"]],
+  ["proposal.edit", proposal(3, "published", 1), []],
+  ["proposal.edit", proposal(3, "withdrawn"), []],
+  ["proposal.edit", proposal(99), []],
+  ["proposal.withdraw", proposal(3, "under_consideration", 5), ["citizen"]],
+  ["proposal.withdraw", proposal(3, "adopted", 5), []],
+  ["proposal.withdraw", proposal(99), []],
+  ["proposal.support", proposal(99), ["citizen", "forumMember", "holderOfPointA", "moderatorOfA", "admin"]],
+  ["proposal.support", proposal(3), ["citizen", "forumMember", "holderOfPointA", "moderatorOfA", "admin"]],
+  ["proposal.support", proposal(99, "published", 0, false), []],
+  ["proposal.support", proposal(99, "withdrawn"), []],
+  ["proposal.support", proposal(99, "pending"), []],
+  ["proposal.respond", proposal(99), ["holderOfPointA", "admin"]],
+  ["plans.manage", onSite, ["admin"]],
   ["users.manage", onSite, ["admin"]],
   ["audit.read", onSite, ["admin"]],
 ];

@@ -8,7 +8,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "#db/client.ts";
-import { actionPoints, commentLikes, commentRevisions, comments, threads, type CommentStatus } from "#db/schema.ts";
+import { actionPoints, commentLikes, commentRevisions, comments, proposals, threads, type CommentStatus } from "#db/schema.ts";
 import type { Target } from "./permissions.server.ts";
 
 export const PAGE_SIZE = 20;
@@ -361,7 +361,7 @@ export type CreateResult = { ok: true; id: number; rootId: number | null } | { o
 export async function createComment(input: NewComment, db: Executor = getDb()): Promise<CreateResult> {
   return db.transaction(async (tx) => {
     const [thread] = await tx
-      .select({ id: threads.id, themeId: threads.themeId, lockedAt: threads.lockedAt })
+      .select({ id: threads.id, themeId: threads.themeId, lockedAt: threads.lockedAt, subjectType: threads.subjectType, subjectId: threads.subjectId })
       .from(threads)
       .where(eq(threads.id, input.threadId));
     if (!thread) return { ok: false, reason: "unknownThread" } as const;
@@ -410,6 +410,7 @@ export async function createComment(input: NewComment, db: Executor = getDb()): 
     if (row!.status === "published") {
       await tx.update(threads).set({ commentCount: sql`${threads.commentCount} + 1` }).where(eq(threads.id, thread.id));
       if (rootId) await tx.update(comments).set({ replyCount: sql`${comments.replyCount} + 1` }).where(eq(comments.id, rootId));
+      if (thread.subjectType === "proposal") await tx.update(proposals).set({ commentCount: sql`${proposals.commentCount} + 1` }).where(eq(proposals.id, thread.subjectId));
     }
     return { ok: true, id: row!.id, rootId } as const;
   });
@@ -475,8 +476,13 @@ export async function deleteComment({ commentId, db = getDb() }: { commentId: nu
       .set({ status: "deleted", body: EMPTY_DOC, bodyHtml: "", paragraphQuote: null, deletedAt: new Date(), updatedAt: new Date() })
       .where(eq(comments.id, commentId));
     if (current.status === "published") {
-      await tx.update(threads).set({ commentCount: sql`${threads.commentCount} - 1` }).where(eq(threads.id, current.threadId));
+      const [thread] = await tx
+        .update(threads)
+        .set({ commentCount: sql`${threads.commentCount} - 1` })
+        .where(eq(threads.id, current.threadId))
+        .returning({ subjectType: threads.subjectType, subjectId: threads.subjectId });
       if (current.rootId) await tx.update(comments).set({ replyCount: sql`${comments.replyCount} - 1` }).where(eq(comments.id, current.rootId));
+      if (thread?.subjectType === "proposal") await tx.update(proposals).set({ commentCount: sql`${proposals.commentCount} - 1` }).where(eq(proposals.id, thread.subjectId));
     }
     return true;
   });

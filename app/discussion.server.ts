@@ -189,8 +189,9 @@ export async function postComment({
 
 /** Where a comment can be read in its context: its subject's page, starting at its top-level comment. */
 export function commentLocation(comment: CommentContext): string | null {
-  if (comment.thread.subjectType !== "action_point" || !comment.subjectSlug) return null;
-  return `/actiepunt/${comment.subjectSlug}?draad=${comment.thread.kind}&vanaf=${comment.rootId ?? comment.id}#reactie-${comment.id}`;
+  const at = `draad=${comment.thread.kind}&vanaf=${comment.rootId ?? comment.id}#reactie-${comment.id}`;
+  if (comment.thread.subjectType === "proposal") return `/voorstel/${comment.thread.subjectId}?${at}`;
+  return comment.subjectSlug ? `/actiepunt/${comment.subjectSlug}?${at}` : null;
 }
 
 /** A comment from the URL, with a 404 when it does not exist. */

@@ -49,6 +49,11 @@ export function Layout({ children }: { children: ReactNode }) {
                     </NavLink>
                   </li>
                   <li>
+                    <NavLink to="/voorstellen" className="utrecht-link utrecht-link--html-a">
+                      {t("nav.proposals")}
+                    </NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/over-het-actieplan" className="utrecht-link utrecht-link--html-a">
                       {t("nav.about")}
                     </NavLink>

@@ -42,11 +42,13 @@ export type CommentFormReply = { threadId: number; parentId: number | null; erro
 type Props = {
   thread: ThreadData;
   basePath: string;
+  /** What the discussion is about, for its introduction. */
+  subject?: "actionPoint" | "proposal";
   paragraphs: { anchor: string; label: string }[];
   reply: CommentFormReply | null;
 };
 
-export function Discussion({ thread, basePath, paragraphs, reply }: Props) {
+export function Discussion({ thread, basePath, paragraphs, reply, subject = "actionPoint" }: Props) {
   const t = useTranslate();
   const locale = useLocale();
   const headingId = `draad-${thread.kind}`;
@@ -59,7 +61,7 @@ export function Discussion({ thread, basePath, paragraphs, reply }: Props) {
   return (
     <section className="inspraak-section inspraak-discussion" aria-labelledby={headingId} id={`discussie-${thread.kind}`}>
       <Heading2 id={headingId}>{thread.kind === "public" ? t("discussion.publicHeading") : t("discussion.forumHeading")}</Heading2>
-      <Paragraph>{thread.kind === "public" ? t("discussion.publicIntro") : t("discussion.forumIntro")}</Paragraph>
+      <Paragraph>{thread.kind === "forum" ? t("discussion.forumIntro") : subject === "proposal" ? t("discussion.proposalIntro") : t("discussion.publicIntro")}</Paragraph>
       <Paragraph>{count}</Paragraph>
 
       {thread.locked ? (
@@ -137,7 +139,7 @@ function WriteHint({ reason }: { reason: ThreadData["write"]["reason"] }) {
 }
 
 /** Top-level comments, appended to in place when someone loads more with JavaScript. */
-function CommentList({ thread, reply, basePath, query }: Omit<Props, "paragraphs"> & { query: (extra: Record<string, string | number | null>) => string }) {
+function CommentList({ thread, reply, basePath, query }: Omit<Props, "paragraphs" | "subject"> & { query: (extra: Record<string, string | number | null>) => string }) {
   const t = useTranslate();
   const more = useFetcher<{ discussion: { threads: ThreadData[] } }>();
   const [extra, setExtra] = useState<{ comments: TopComment[]; cursor: string | null }>({ comments: [], cursor: thread.nextCursor });

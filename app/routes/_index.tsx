@@ -70,6 +70,11 @@ export default function PlanOverview() {
         <section className="inspraak-section" aria-labelledby="volgend-plan">
           <Heading2 id="volgend-plan">{t("home.nextPlanHeading", { plan: draftingPlan.title.text })}</Heading2>
           <Blocks value={draftingPlan.intro} />
+          <Paragraph>
+            <Link to="/voorstellen" className="utrecht-link utrecht-link--html-a">
+              {t("home.toProposals")}
+            </Link>
+          </Paragraph>
         </section>
       ) : null}
     </>

@@ -1,4 +1,5 @@
 import { data, type MetaFunction } from "@remix-run/node";
+import { AdminNav } from "#app/components/AdminNav.tsx";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "#app/components/forms.tsx";
 import { Heading1, linkClass, Paragraph, DataTable } from "#app/components/nlds.tsx";
@@ -19,6 +20,7 @@ const actionLabels: Record<string, MessageKey> = {
   "user.blocked": "admin.audit.action.userBlocked",
   "user.unblocked": "admin.audit.action.userUnblocked",
   "account.deleted": "admin.audit.action.accountDeleted",
+  "plan.updated": "admin.audit.action.planUpdated",
 };
 
 const isRole = (value: unknown): value is Role => (roles as readonly unknown[]).includes(value);
@@ -94,6 +96,7 @@ export default function AuditLog() {
   return (
     <>
       <Heading1>{t("admin.audit.title")}</Heading1>
+      <AdminNav />
       <Paragraph>
         {t("admin.audit.intro")}{" "}
         <Link to="/beheer/gebruikers" className={linkClass}>

@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { AdminNav } from "#app/components/AdminNav.tsx";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -224,6 +225,7 @@ export default function AdminUser() {
         ]}
       />
       <Heading1>{name}</Heading1>
+      <AdminNav />
       {done ? <StatusMessage>{t(doneMessages[done])}</StatusMessage> : null}
       <FormErrors form={{ errors: unknownIntent, errorId: "fout" }} />
 

@@ -1,4 +1,5 @@
 import { data, type MetaFunction } from "@remix-run/node";
+import { AdminNav } from "#app/components/AdminNav.tsx";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FormErrors, SubmitButton } from "#app/components/forms.tsx";
 import { Heading1, linkClass, Paragraph, DataTable } from "#app/components/nlds.tsx";
@@ -41,6 +42,7 @@ export default function AdminUsers() {
   return (
     <>
       <Heading1>{t("admin.users.title")}</Heading1>
+      <AdminNav />
       <Paragraph>
         {t("admin.users.intro")}{" "}
         <Link to="/beheer/auditlog" className={linkClass}>

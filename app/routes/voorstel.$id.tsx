@@ -1,0 +1,311 @@
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Discussion } from "#app/components/Discussion.tsx";
+import { FormErrors, SelectField, StatusMessage, SubmitButton, useErrorText } from "#app/components/forms.tsx";
+import { Heading1, Heading2, linkClass, ListItem, Paragraph, UnorderedList } from "#app/components/nlds.tsx";
+import { ReadabilityMeter } from "#app/components/ReadabilityMeter.tsx";
+import { SupportBox } from "#app/components/SupportBox.tsx";
+import { Text } from "#app/components/Text.tsx";
+import { formatDateTime } from "#app/content/dates.ts";
+import { readabilityText } from "#app/content/readability.ts";
+import { romanNumeral } from "#app/content/format.ts";
+import { loadDiscussion, parseDiscussionQuery, postComment } from "#app/discussion.server.ts";
+import { respondSchema } from "#app/forms/proposal.ts";
+import { actionWith, loaderWith } from "#app/guard.server.ts";
+import { pageMeta } from "#app/i18n/meta.ts";
+import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
+import { can, type Actor } from "#app/permissions.server.ts";
+import { changeStatus, getPlanWindows, getProposal, mergeCandidates, TRANSITIONS } from "#app/proposals.server.ts";
+import { docToText } from "#app/richtext/render.ts";
+import type { RichDoc } from "#app/richtext/validate.ts";
+import { budgetOf, releaseSupportsOfWithdrawnProposal, supportProposal, supportsOfUser, withdrawSupport } from "#app/supports.server.ts";
+import type { Locale } from "#app/i18n/index.ts";
+
+const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+async function load(rawId: string | undefined, locale: Locale, actor: Actor) {
+  const parsed = idSchema.safeParse(rawId);
+  const proposal = parsed.success ? await getProposal({ proposalId: parsed.data, locale }) : null;
+  // A proposal held for moderation is visible to its author only.
+  if (!proposal || (proposal.status === "pending" && proposal.authorId !== actor?.id)) throw new Response("Not Found", { status: 404 });
+  const windows = (await getPlanWindows({ planId: proposal.planId }))!;
+  const target = {
+    kind: "proposal",
+    authorId: proposal.authorId,
+    status: proposal.status,
+    themeId: proposal.themeId,
+    supportCount: proposal.supportCount,
+    supportOpen: windows.supporting.state === "open",
+  } as const;
+  return { proposal, windows, target };
+}
+
+export const loader = loaderWith("public.read", async ({ request, params, locale, actor, t }) => {
+  const query = parseDiscussionQuery(new URL(request.url), t);
+  const { proposal, windows, target } = await load(params.id, locale, actor);
+  const [discussion, supported, budget, candidates] = await Promise.all([
+    loadDiscussion({ subjectType: "proposal", subjectId: proposal.id, actor, query }),
+    actor ? supportsOfUser({ userId: actor.id, planId: proposal.planId }) : Promise.resolve([] as number[]),
+    actor ? budgetOf({ userId: actor.id, planId: proposal.planId }) : Promise.resolve(null),
+    can(actor, "proposal.respond", target) && proposal.status === "under_consideration" ? mergeCandidates({ proposalId: proposal.id, planId: proposal.planId }) : Promise.resolve([]),
+  ]);
+  const { body, ...rest } = proposal;
+  return {
+    proposal: rest,
+    readabilityText: readabilityText([proposal.title, proposal.summary, docToText(body as RichDoc)]),
+    supporting: windows.supporting,
+    supported: [...supported].includes(proposal.id),
+    budget,
+    may: {
+      support: can(actor, "proposal.support", target),
+      edit: can(actor, "proposal.edit", target),
+      withdraw: can(actor, "proposal.withdraw", target),
+      respond: can(actor, "proposal.respond", target) && (TRANSITIONS[proposal.status] ?? []).length > 0,
+    },
+    signedIn: actor !== null,
+    steps: TRANSITIONS[proposal.status] ?? [],
+    candidates,
+    discussion,
+    done: new URL(request.url).searchParams.get("gedaan"),
+  };
+});
+
+type Reply = { respond?: SubmissionResult<string[]>; comment?: unknown; support?: string };
+
+export const action = actionWith("contribution.create", async ({ request, params, locale, actor }) => {
+  const { proposal, target } = await load(params.id, locale, actor);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const here = `/voorstel/${proposal.id}`;
+
+  if (intent === "support" || intent === "unsupport") {
+    if (intent === "support" && !can(actor, "proposal.support", target)) throw new Response("Forbidden", { status: 403 });
+    const result = intent === "support" ? await supportProposal({ proposalId: proposal.id, userId: actor!.id }) : await withdrawSupport({ proposalId: proposal.id, userId: actor!.id });
+    const answer = result.ok ? { ok: true as const, supported: intent === "support", supportCount: result.supportCount } : { ok: false as const, reason: result.reason };
+    if (formData.get("respond") === "data") return data(answer, { status: result.ok ? 200 : 409 });
+    if (!result.ok) return data<Reply>({ support: result.reason }, { status: 409 });
+    throw redirect(`${here}#steun-vak`);
+  }
+
+  if (intent === "withdraw") {
+    if (!can(actor, "proposal.withdraw", target)) throw new Response("Forbidden", { status: 403 });
+    await changeStatus({ proposalId: proposal.id, actorId: actor!.id, to: "withdrawn", explanation: "" }, releaseSupportsOfWithdrawnProposal);
+    throw redirect(`${here}?gedaan=ingetrokken`);
+  }
+
+  if (intent === "respond") {
+    if (!can(actor, "proposal.respond", target)) throw new Response("Forbidden", { status: 403 });
+    const submission = parseWithZod(formData, { schema: respondSchema });
+    if (submission.status !== "success") return data<Reply>({ respond: submission.reply() }, { status: 400 });
+    const result = await changeStatus(
+      { proposalId: proposal.id, actorId: actor!.id, to: submission.value.to, explanation: submission.value.explanation, mergedIntoId: submission.value.mergedIntoId ?? null },
+      releaseSupportsOfWithdrawnProposal,
+    );
+    if (!result.ok) {
+      const message = result.reason === "badMergeTarget" ? "proposal.respond.badMerge" : "proposal.respond.notAllowed";
+      return data<Reply>({ respond: submission.reply({ formErrors: [message] }) }, { status: 400 });
+    }
+    throw redirect(`${here}?gedaan=reactie#geschiedenis`);
+  }
+
+  if (intent === "comment") {
+    const outcome = await postComment({ formData, actor: actor!, subjectType: "proposal", subjectId: proposal.id, findParagraph: async () => null });
+    if (outcome.ok) throw redirect(`${here}?draad=public&vanaf=${outcome.rootId}#reactie-${outcome.commentId}`);
+    return data<Reply>({ comment: outcome.reply }, { status: outcome.status });
+  }
+  throw new Response("Bad Request", { status: 400 });
+});
+
+export default function ProposalPage() {
+  const { proposal, readabilityText, supporting, supported, budget, may, signedIn, steps, candidates, discussion, done } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as Reply | undefined;
+  const t = useTranslate();
+  const locale = useLocale();
+  return (
+    <>
+      <p className="utrecht-pre-heading">
+        <Link to="/voorstellen" className={linkClass}>
+          {t("proposals.title")}
+        </Link>
+      </p>
+      <Heading1>{proposal.title}</Heading1>
+      {done === "ingetrokken" ? <StatusMessage>{t("proposal.withdrawn")}</StatusMessage> : null}
+      {done === "reactie" ? <StatusMessage>{t("proposal.responded")}</StatusMessage> : null}
+
+      <section aria-labelledby="gegevens" className="inspraak-section">
+        <h2 id="gegevens" className="utrecht-heading-2">
+          {t("proposal.facts")}
+        </h2>
+        <dl className="inspraak-facts">
+          <dt>{t("proposal.statusFact")}</dt>
+          <dd>
+            <span className="inspraak-badge">{t(`proposalStatus.${proposal.status}`)}</span>
+          </dd>
+          <dt>{t("proposal.themeFact")}</dt>
+          <dd>
+            {romanNumeral(proposal.theme.number)} <Text value={proposal.theme.title} />
+          </dd>
+          {proposal.actionPoint ? (
+            <>
+              <dt>{t("proposal.actionPointFact")}</dt>
+              <dd>
+                <Link to={`/actiepunt/${proposal.actionPoint.slug}`} className={linkClass}>
+                  {t("actionPoint.label", { number: proposal.actionPoint.number })}: <Text value={proposal.actionPoint.title} />
+                </Link>
+              </dd>
+            </>
+          ) : null}
+          <dt>{t("proposal.authorFact")}</dt>
+          <dd>{proposal.authorName ?? t("deletedParticipant")}</dd>
+          <dt>{t("proposal.dateFact")}</dt>
+          <dd>
+            <time dateTime={proposal.createdAt}>{formatDateTime(proposal.createdAt, locale)}</time>
+          </dd>
+        </dl>
+      </section>
+
+      <SupportBox
+        supportCount={proposal.supportCount}
+        supported={supported}
+        maySupport={may.support}
+        signedIn={signedIn}
+        window={supporting}
+        budget={budget}
+        failure={reply?.support ?? null}
+      />
+
+      <section className="inspraak-section" aria-labelledby="samenvatting">
+        <Heading2 id="samenvatting">{t("proposal.summaryHeading")}</Heading2>
+        <Paragraph className="inspraak-pre-line">{proposal.summary}</Paragraph>
+      </section>
+      <section className="inspraak-section" aria-labelledby="uitleg">
+        <Heading2 id="uitleg">{t("proposal.bodyHeading")}</Heading2>
+        {/* Rendered by the server from validated rich text; never the browser's HTML. */}
+        <div className="utrecht-rich-text" dangerouslySetInnerHTML={{ __html: proposal.bodyHtml }} />
+      </section>
+      <section className="inspraak-section" aria-labelledby="leesbaarheid">
+        <Heading2 id="leesbaarheid">{t("proposal.readabilityHeading")}</Heading2>
+        <ReadabilityMeter text={readabilityText} headingLevel={3} />
+      </section>
+
+      {proposal.response ? (
+        <section className="inspraak-section" aria-labelledby="reactie">
+          <Heading2 id="reactie">{t("proposal.responseHeading")}</Heading2>
+          <Paragraph className="inspraak-pre-line">{proposal.response}</Paragraph>
+        </section>
+      ) : null}
+      {proposal.mergedInto ? (
+        <Paragraph>
+          {t("proposal.mergedInto")}{" "}
+          <Link to={`/voorstel/${proposal.mergedInto.id}`} className={linkClass}>
+            {proposal.mergedInto.title}
+          </Link>
+        </Paragraph>
+      ) : null}
+      {proposal.mergedHere.length ? (
+        <>
+          <Paragraph>{t("proposal.mergedHere")}</Paragraph>
+          <UnorderedList>
+            {proposal.mergedHere.map((merged) => (
+              <ListItem key={merged.id}>
+                <Link to={`/voorstel/${merged.id}`} className={linkClass}>
+                  {merged.title}
+                </Link>
+              </ListItem>
+            ))}
+          </UnorderedList>
+        </>
+      ) : null}
+
+      <section className="inspraak-section" aria-labelledby="geschiedenis" id="geschiedenis">
+        <Heading2 id="geschiedenis-kop">{t("proposal.historyHeading")}</Heading2>
+        <ol className="inspraak-history">
+          {proposal.history.map((step, index) => (
+            <li key={index}>
+              <time dateTime={step.at}>{formatDateTime(step.at, locale)}</time>: <strong>{t(`proposalStatus.${step.to}`)}</strong>
+              {step.explanation ? <p className="utrecht-paragraph inspraak-pre-line">{step.explanation}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {may.edit || may.withdraw ? (
+        <section className="inspraak-section inspraak-actions" aria-label={t("proposal.edit")}>
+          {may.edit ? (
+            <Link to={`/voorstel/${proposal.id}/bewerken`} className={linkClass}>
+              {t("proposal.edit")}
+            </Link>
+          ) : null}
+          {may.withdraw ? (
+            <details>
+              <summary>{t("proposal.withdraw")}</summary>
+              <Paragraph>{t("proposal.withdrawConfirm")}</Paragraph>
+              <Form method="post">
+                <input type="hidden" name="intent" value="withdraw" />
+                <SubmitButton appearance="secondary">{t("proposal.withdraw")}</SubmitButton>
+              </Form>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
+
+      {may.respond ? <RespondForm steps={steps} candidates={candidates} lastResult={reply?.respond} /> : null}
+
+      {discussion.threads.map((thread) => (
+        <Discussion key={thread.id} thread={thread} basePath={`/voorstel/${proposal.id}`} paragraphs={[]} reply={(reply?.comment as never) ?? null} subject="proposal" />
+      ))}
+    </>
+  );
+}
+
+function RespondForm({ steps, candidates, lastResult }: { steps: string[]; candidates: { id: number; title: string }[]; lastResult: SubmissionResult<string[]> | undefined }) {
+  const t = useTranslate();
+  const errorText = useErrorText();
+  const [form, fields] = useForm({
+    id: "reactie-geven",
+    lastResult,
+    constraint: getZodConstraint(respondSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: respondSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const explanationErrors = fields.explanation.errors ?? [];
+  return (
+    <section className="inspraak-section" aria-labelledby="reactie-geven-kop">
+      <Heading2 id="reactie-geven-kop">{t("proposal.respondHeading")}</Heading2>
+      <Form method="post" {...getFormProps(form)} className="inspraak-form">
+        <FormErrors form={form} />
+        <input type="hidden" name="intent" value="respond" />
+        <SelectField meta={fields.to} label={t("proposal.respondTo")} placeholder={t("proposal.chooseStatus")} required options={steps.map((step) => ({ value: step, label: t(`proposalStatus.${step as "adopted"}`) }))} />
+        {steps.includes("merged") ? (
+          <SelectField meta={fields.mergedIntoId} label={t("proposal.mergeInto")} placeholder={t("proposal.chooseProposal")} options={candidates.map((candidate) => ({ value: String(candidate.id), label: candidate.title }))} />
+        ) : null}
+        <div className={`utrecht-form-field utrecht-form-field--textarea${explanationErrors.length ? " utrecht-form-field--invalid" : ""}`}>
+          <div className="utrecht-form-field__label">
+            <label className="utrecht-form-label" htmlFor={fields.explanation.id}>
+              {t("proposal.respondExplanation")}
+            </label>
+          </div>
+          <div className="utrecht-form-field-description" id={fields.explanation.descriptionId}>
+            {t("proposal.respondExplanationHint")}
+          </div>
+          {explanationErrors.length ? (
+            <div className="utrecht-form-field-error-message" id={fields.explanation.errorId}>
+              {explanationErrors.map(errorText).join(" ")}
+            </div>
+          ) : null}
+          <div className="utrecht-form-field__input">
+            <textarea {...getTextareaProps(fields.explanation, { ariaDescribedBy: fields.explanation.descriptionId })} rows={6} className="utrecht-textarea utrecht-textarea--html-textarea" />
+          </div>
+        </div>
+        <SubmitButton>{t("proposal.respondSubmit")}</SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
+  pageMeta(matches, () => (loaded ? { title: loaded.proposal.title, description: loaded.proposal.summary } : null));

@@ -5,7 +5,8 @@
  */
 import type { CommentStatus, ProposalStatus, Role } from "#db/schema.ts";
 
-export type Grant = { role: Role; themeId: number | null; actionPointId: number | null; organisation: string | null };
+/** A role with its scope; `themeNumber` is the theme's number (I–VII), which stays the same from plan to plan. */
+export type Grant = { role: Role; themeId: number | null; themeNumber?: number | null; actionPointId: number | null; organisation: string | null };
 
 /** The signed-in person as the permission rules see them; null is an anonymous visitor. */
 export type Actor = {
@@ -24,7 +25,7 @@ export type Target =
   | { kind: "comment"; authorId: number; status: CommentStatus; themeId: number; actionPointId: number | null; threadLocked: boolean }
   /** A plan, with whether its windows are open now (see app/windows.ts). */
   | { kind: "plan"; planId: number; proposalsOpen: boolean; supportOpen: boolean }
-  | { kind: "proposal"; authorId: number; status: ProposalStatus; themeId: number; supportCount: number; supportOpen: boolean };
+  | { kind: "proposal"; authorId: number; status: ProposalStatus; themeId: number; themeNumber: number; supportCount: number; supportOpen: boolean };
 
 const SITE: Target = { kind: "site" };
 
@@ -61,6 +62,9 @@ const proposalEditable: Rule = (actor, target) =>
   verified(actor, target) && proposalAuthor(actor, target) && target.kind === "proposal" && target.supportCount === 0 && (target.status === "pending" || target.status === "published");
 const proposalWithdrawable: Rule = (actor, target) =>
   proposalAuthor(actor, target) && target.kind === "proposal" && (target.status === "pending" || target.status === "published" || target.status === "under_consideration");
+/** Action holders answer proposals for the next plan in their own theme: the theme with the same number. */
+const holderOfProposalTheme: Rule = (actor, target) =>
+  verified(actor, target) && target.kind === "proposal" && has(actor, "action_holder", (grant) => grant.themeNumber === target.themeNumber);
 const maySupport: Rule = (actor, target) =>
   verified(actor, target) && target.kind === "proposal" && target.supportOpen && (target.status === "published" || target.status === "under_consideration");
 const moderatorOfAnyTheme: Rule = (actor) => has(actor, "moderator");
@@ -86,7 +90,7 @@ export const rules = {
   "proposal.edit": proposalEditable,
   "proposal.withdraw": proposalWithdrawable,
   "proposal.support": maySupport,
-  "proposal.respond": either(holderInTheme, admin),
+  "proposal.respond": either(holderInTheme, holderOfProposalTheme, admin),
   "moderation.queue": either(moderatorOfAnyTheme, admin),
   "moderation.act": either(moderatorOfTheme, admin),
   "users.manage": admin,

@@ -7,7 +7,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client.ts";
-import { roleGrants, sessions, users } from "#db/schema.ts";
+import { sessions, users } from "#db/schema.ts";
 import type { Actor, Grant } from "#app/permissions.server.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -48,9 +48,10 @@ export async function validateSessionToken({ token, db = getDb() }: { token: str
       deletedAt: users.deletedAt,
       expiresAt: sessions.expiresAt,
       grants: sql<Grant[]>`coalesce((
-        select json_agg(json_build_object('role', ${roleGrants.role}, 'themeId', ${roleGrants.themeId},
-          'actionPointId', ${roleGrants.actionPointId}, 'organisation', ${roleGrants.organisation}))
-        from ${roleGrants} where ${roleGrants.userId} = ${users.id} and ${roleGrants.revokedAt} is null), '[]'::json)`,
+        select json_agg(json_build_object('role', g.role, 'themeId', g.theme_id,
+          'themeNumber', (select t.number from themes t where t.id = g.theme_id),
+          'actionPointId', g.action_point_id, 'organisation', g.organisation))
+        from role_grants g where g.user_id = ${users.id} and g.revoked_at is null), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -37,6 +37,7 @@ async function load(rawId: string | undefined, locale: Locale, actor: Actor) {
     authorId: proposal.authorId,
     status: proposal.status,
     themeId: proposal.themeId,
+    themeNumber: proposal.theme.number,
     supportCount: proposal.supportCount,
     supportOpen: windows.supporting.state === "open",
   } as const;

@@ -20,7 +20,7 @@ async function editable(rawId: string | undefined, locale: Locale, actor: Actor)
   const proposal = parsed.success ? await getProposal({ proposalId: parsed.data, locale }) : null;
   if (!proposal) throw new Response("Not Found", { status: 404 });
   const windows = (await getPlanWindows({ planId: proposal.planId }))!;
-  const target = { kind: "proposal", authorId: proposal.authorId, status: proposal.status, themeId: proposal.themeId, supportCount: proposal.supportCount, supportOpen: windows.supporting.state === "open" } as const;
+  const target = { kind: "proposal", authorId: proposal.authorId, status: proposal.status, themeId: proposal.themeId, themeNumber: proposal.theme.number, supportCount: proposal.supportCount, supportOpen: windows.supporting.state === "open" } as const;
   if (!can(actor, "proposal.edit", target)) throw new Response("Forbidden", { status: 403 });
   return proposal;
 }

@@ -418,7 +418,6 @@ export const en: Record<MessageKey, string> = {
   "proposal.facts": "About this proposal",
   "proposal.summaryHeading": "Summary",
   "proposal.bodyHeading": "Explanation",
-  "proposal.readabilityHeading": "Readability",
   "proposal.historyHeading": "What happened to this proposal",
   "proposal.responseHeading": "Official response",
   "proposal.mergedInto": "This proposal was merged into:",

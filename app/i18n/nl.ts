@@ -416,7 +416,6 @@ export const nl = {
   "proposal.facts": "Gegevens van dit voorstel",
   "proposal.summaryHeading": "Samenvatting",
   "proposal.bodyHeading": "Uitleg",
-  "proposal.readabilityHeading": "Leesbaarheid",
   "proposal.historyHeading": "Wat er met dit voorstel is gebeurd",
   "proposal.responseHeading": "Officiële reactie",
   "proposal.mergedInto": "Dit voorstel is samengevoegd met:",

@@ -187,10 +187,9 @@ export default function ProposalPage() {
         {/* Rendered by the server from validated rich text; never the browser's HTML. */}
         <div className="utrecht-rich-text" dangerouslySetInnerHTML={{ __html: proposal.bodyHtml }} />
       </section>
-      <section className="inspraak-section" aria-labelledby="leesbaarheid">
-        <Heading2 id="leesbaarheid">{t("proposal.readabilityHeading")}</Heading2>
-        <ReadabilityMeter text={readabilityText} headingLevel={3} />
-      </section>
+      <div className="inspraak-section">
+        <ReadabilityMeter text={readabilityText} headingLevel={2} />
+      </div>
 
       {proposal.response ? (
         <section className="inspraak-section" aria-labelledby="reactie">

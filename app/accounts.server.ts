@@ -6,11 +6,12 @@
  */
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client.ts";
-import { actionPoints, auditLog, commentLikes, emailTokens, outbox, rateLimits, roleGrants, sessions, themes, users } from "#db/schema.ts";
+import { actionPoints, auditLog, commentLikes, emailTokens, outbox, rateLimits, roleGrants, sessions, supports, themes, users } from "#db/schema.ts";
 import { isLocale, translator, type Locale } from "#app/i18n/index.ts";
 import { checkNewPassword, hashPassword, verifyAgainstNothing, verifyPassword, type PasswordProblem } from "#app/auth/password.server.ts";
 import { createSession, generateToken, hashToken, invalidateUserSessions } from "#app/auth/session.server.ts";
 import { listCommentsByAuthor } from "#app/comments.server.ts";
+import { listProposalsByAuthor } from "#app/proposals.server.ts";
 import { queueMail } from "#app/mail.server.ts";
 import { consume, LIMITS, limitKey, reset } from "#app/rate-limit.server.ts";
 
@@ -331,9 +332,11 @@ export async function exportPersonalData({ userId, db = getDb() }: { userId: num
       .where(or(eq(auditLog.subjectUserId, userId), eq(auditLog.actorId, userId)))
       .orderBy(asc(auditLog.id)),
   ]);
-  const [written, likes] = await Promise.all([
+  const [written, likes, proposed, supported] = await Promise.all([
     listCommentsByAuthor({ userId, db }),
     db.select({ commentId: commentLikes.commentId, createdAt: commentLikes.createdAt }).from(commentLikes).where(eq(commentLikes.userId, userId)).orderBy(asc(commentLikes.createdAt)),
+    listProposalsByAuthor({ userId, db }),
+    db.select({ proposalId: supports.proposalId, createdAt: supports.createdAt }).from(supports).where(eq(supports.userId, userId)).orderBy(asc(supports.createdAt)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -344,6 +347,8 @@ export async function exportPersonalData({ userId, db = getDb() }: { userId: num
     auditLog: audit,
     comments: written,
     likes,
+    proposals: proposed,
+    supports: supported,
   };
 }
 

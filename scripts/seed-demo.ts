@@ -204,6 +204,8 @@ function makePeople(rng: Rng, { citizens, points }: { citizens: number; points: 
 // -- the text corpus ------------------------------------------------------------------
 
 type Link = { href: string; label: string };
+/** Sentences that fit any subject, used now and then instead of a subject's own. */
+type GenericPools = Record<"questions" | "suggestions" | "agreement" | "criticism" | "examples", string[]>;
 type Corpus = {
   /** Noun phrase for the generic templates: "aandacht voor {onderwerp}". */
   subject: string;
@@ -216,6 +218,8 @@ type Corpus = {
   /** What the action holder answers. */
   official: string[];
   links: Link[];
+  /** The generic sentences for this corpus; GENERIC (about an action point) unless given. */
+  generic?: GenericPools;
 };
 
 const PLAN_LINK: Link = { href: "https://www.open-overheid.nl", label: "de website van Open Overheid" };
@@ -915,7 +919,7 @@ const FALLBACK_CORPUS: Corpus = {
   links: [PLAN_LINK],
 };
 
-const GENERIC = {
+const GENERIC: GenericPools = {
   questions: [
     "Wanneer zien we de eerste resultaten van het werk aan {onderwerp}?",
     "Hoe kunnen inwoners zelf meedoen bij het werk aan {onderwerp}?",
@@ -1157,7 +1161,7 @@ function distinct(rng: Rng, pool: readonly string[], count: number): string[] {
 }
 
 type Kind = "question" | "suggestion" | "agreement" | "criticism" | "example";
-const KIND_POOLS: Record<Kind, { own: keyof Corpus; generic: keyof typeof GENERIC }> = {
+const KIND_POOLS: Record<Kind, { own: keyof Corpus; generic: keyof GenericPools }> = {
   question: { own: "questions", generic: "questions" },
   suggestion: { own: "suggestions", generic: "suggestions" },
   agreement: { own: "agreement", generic: "agreement" },
@@ -1169,14 +1173,15 @@ const KIND_POOLS: Record<Kind, { own: keyof Corpus; generic: keyof typeof GENERI
 function sentence(rng: Rng, corpus: Corpus, kind: Kind, values: Fill, avoid: Set<string>): string {
   const pool = KIND_POOLS[kind];
   const own = corpus[pool.own] as string[];
+  const generic = (corpus.generic ?? GENERIC)[pool.generic];
   for (let tries = 0; tries < 6; tries++) {
-    const template = own.length && !rng.chance(0.12) ? rng.pick(own) : rng.pick(GENERIC[pool.generic]);
+    const template = own.length && !rng.chance(0.12) ? rng.pick(own) : rng.pick(generic);
     if (!avoid.has(template)) {
       avoid.add(template);
       return fill(template, values);
     }
   }
-  return fill(rng.pick(GENERIC[pool.generic]), values);
+  return fill(rng.pick(generic), values);
 }
 
 function pickKind(rng: Rng): Kind {
@@ -1202,7 +1207,10 @@ type PointInfo = {
   id: number;
   number: number;
   slug: string;
+  title: string;
   themeId: number;
+  /** The number of its theme (I–VII), which the themes of the next plan share. */
+  themeNumber: number;
   holder: string;
   publicThreadId: number;
   forumThreadId: number;
@@ -1232,36 +1240,41 @@ type Draft = {
   replyCount: number;
 };
 
-type Generator = {
+/** What writing comments in one discussion needs: an action point's, or a proposal's. */
+type TextGenerator = {
   rng: Rng;
-  point: PointInfo;
   corpus: Corpus;
   people: Person[];
   citizens: number[];
   forum: number[];
-  holder: number;
   drafts: Draft[];
+  /** The theme of the discussion's thread. */
+  themeId: number;
+  /** Nothing in the discussion is dated after this. */
+  end: number;
 };
 
-function valuesFor(g: Generator, extra: Fill = {}): Fill {
+type Generator = TextGenerator & { point: PointInfo; holder: number };
+
+function valuesFor(g: TextGenerator, extra: Fill = {}): Fill {
   return { gemeente: g.rng.pick(MUNICIPALITIES), provincie: g.rng.pick(PROVINCES), onderwerp: g.corpus.subject, ...extra };
 }
 
-function citizen(g: Generator, exclude: number[] = []): number {
+function citizen(g: TextGenerator, exclude: number[] = []): number {
   for (;;) {
     const person = g.citizens[g.rng.skewed(g.citizens.length)]!;
     if (!exclude.includes(person)) return person;
   }
 }
 
-/** When a reply is written: a while after what it answers, and still within 2022. */
-function after(g: Generator, time: number, mean = 20 * HOUR): number {
+/** When a reply is written: a while after what it answers, and still before the discussion's end (2022 for the action points). */
+function after(g: TextGenerator, time: number, mean = 20 * HOUR): number {
   const delay = 10 * 60_000 + Math.min(g.rng.wait(mean), 30 * DAY);
-  return Math.min(time + delay, time + (END - time) / 2);
+  return Math.min(time + delay, time + (g.end - time) / 2);
 }
 
-function add(g: Generator, draft: Omit<Draft, "seq" | "themeId" | "lastAnswerAt" | "deletedAt" | "likers" | "likedAt" | "replyCount">): Draft {
-  const full: Draft = { ...draft, seq: g.drafts.length, themeId: g.point.themeId, lastAnswerAt: draft.createdAt, deletedAt: null, likers: [], likedAt: [], replyCount: 0 };
+function add(g: TextGenerator, draft: Omit<Draft, "seq" | "themeId" | "lastAnswerAt" | "deletedAt" | "likers" | "likedAt" | "replyCount">): Draft {
+  const full: Draft = { ...draft, seq: g.drafts.length, themeId: g.themeId, lastAnswerAt: draft.createdAt, deletedAt: null, likers: [], likedAt: [], replyCount: 0 };
   for (const answered of [draft.parent, draft.replyTo]) if (answered) answered.lastAnswerAt = Math.max(answered.lastAnswerAt, draft.createdAt);
   g.drafts.push(full);
   return full;
@@ -1314,7 +1327,7 @@ function emphasiseQuote(parts: Part[], quoted: string): Part[] {
   return [{ kind: "p", inlines }, ...parts.slice(1)];
 }
 
-function replyText(g: Generator, to: Draft, author: number): Part[] {
+function replyText(g: TextGenerator, to: Draft, author: number): Part[] {
   const { rng, corpus, people } = g;
   const values = valuesFor(g, { naam: people[to.author]!.firstName });
   const avoid = new Set<string>();
@@ -1500,7 +1513,7 @@ function pickOther(rng: Rng, list: number[], not: number): number {
 }
 
 /** Likes by citizens, never by the author, one per person; top-level and official comments get more. */
-function addLikes(rng: Rng, drafts: Draft[], citizens: number[]) {
+function addLikes(rng: Rng, drafts: Draft[], citizens: number[], end = END) {
   for (const draft of drafts) {
     if (draft.deleted) continue;
     const r = rng.next();
@@ -1513,7 +1526,7 @@ function addLikes(rng: Rng, drafts: Draft[], citizens: number[]) {
       if (person !== draft.author) chosen.add(person);
     }
     draft.likers = [...chosen];
-    draft.likedAt = draft.likers.map(() => Math.min(END, draft.createdAt + 5 * 60_000 + rng.wait(3 * DAY)));
+    draft.likedAt = draft.likers.map(() => Math.min(end, draft.createdAt + 5 * 60_000 + rng.wait(3 * DAY)));
   }
 }
 

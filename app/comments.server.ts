@@ -114,6 +114,8 @@ export type CommentView = {
   replyCount: number;
   createdAt: string;
   editedAt: string | null;
+  /** For a comment hidden by moderation: when, why (a reason code) and the moderator's public note. */
+  hidden: { at: string; reason: string | null; note: string | null } | null;
 };
 
 export type ThreadPage = {
@@ -141,6 +143,9 @@ type Row = {
   reply_count: number;
   created_at: string;
   edited_at: string | null;
+  hidden_at: string | null;
+  hidden_reason: string | null;
+  hidden_note: string | null;
   is_top: boolean;
   position: number;
 };
@@ -218,6 +223,7 @@ export async function getThreadPage({
       (l.user_id is not null) as liked, c.reply_count,
       to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at,
       to_char(c.edited_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as edited_at,
+      to_char(c.hidden_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as hidden_at, c.hidden_reason, c.hidden_note,
       chosen.is_top, chosen.position::int as position
     from chosen
     join comments c on c.id = chosen.id
@@ -266,6 +272,7 @@ function toView(row: Row, viewer: number): CommentView {
     replyCount: row.reply_count,
     createdAt: row.created_at,
     editedAt: row.edited_at,
+    hidden: row.status === "hidden" && row.hidden_at ? { at: row.hidden_at, reason: row.hidden_reason, note: row.hidden_note } : null,
   };
 }
 

@@ -34,6 +34,8 @@ export const plans = pgTable(
   ],
 );
 
+export const premoderationMode = pgEnum("premoderation_mode", ["off", "new_accounts", "all"]);
+
 export const themes = pgTable(
   "themes",
   {
@@ -46,6 +48,11 @@ export const themes = pgTable(
     title: text().notNull(),
     description: text().notNull().default(""),
     translations: jsonb().$type<Translations<"title" | "description">>().notNull().default({}),
+    /** Pre-moderation: off, the first `premoderationCount` contributions of each new account, or everything. */
+    premoderation: premoderationMode().notNull().default("off"),
+    premoderationCount: integer().notNull().default(3),
+    /** After this many distinct reports an item is hidden until a moderator looks at it. */
+    flagThreshold: integer().notNull().default(3),
     ...timestamps,
   },
   (t) => [uniqueIndex("themes_plan_number").on(t.planId, t.number)],
@@ -287,6 +294,10 @@ export const comments = pgTable(
     replyCount: integer().notNull().default(0),
     editedAt: timestamp({ withTimezone: true }),
     deletedAt: timestamp({ withTimezone: true }),
+    /** Set when moderation hides the comment: when, the reason code and the public note of the placeholder. */
+    hiddenAt: timestamp({ withTimezone: true }),
+    hiddenReason: text(),
+    hiddenNote: text(),
     ...timestamps,
   },
   (t) => [
@@ -369,6 +380,10 @@ export const proposals = pgTable(
     mergedIntoId: integer().references((): AnyPgColumn => proposals.id),
     supportCount: integer().notNull().default(0),
     commentCount: integer().notNull().default(0),
+    /** Moderation hides a proposal apart from its status: when, the reason code and the public note. */
+    hiddenAt: timestamp({ withTimezone: true }),
+    hiddenReason: text(),
+    hiddenNote: text(),
     ...timestamps,
   },
   (t) => [
@@ -428,6 +443,139 @@ export const supportBudgets = pgTable(
     used: integer().notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.planId, t.userId] })],
+);
+
+export const moderationTarget = pgEnum("moderation_target", ["comment", "proposal"]);
+export const flagReason = pgEnum("flag_reason", ["spam", "offensive", "off_topic", "personal_data", "other"]);
+
+/** Reports of a comment or proposal: one per person per item. */
+export const flags = pgTable(
+  "flags",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    targetType: moderationTarget().notNull(),
+    targetId: integer().notNull(),
+    themeId: integer()
+      .notNull()
+      .references(() => themes.id),
+    reporterId: integer()
+      .notNull()
+      .references(() => users.id),
+    reason: flagReason().notNull(),
+    note: text().notNull().default(""),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Set when a moderator decided on the item; resolved reports no longer count. */
+    resolvedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("flags_one_per_reporter").on(t.targetType, t.targetId, t.reporterId),
+    index("flags_target").on(t.targetType, t.targetId),
+  ],
+);
+
+export const queueReason = pgEnum("queue_reason", ["premoderation", "reports", "spam", "appeal"]);
+
+/**
+ * Items waiting for a moderator: at most one open entry per item. A claim
+ * holds an item for one moderator for ten minutes.
+ */
+export const moderationQueue = pgTable(
+  "moderation_queue",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    targetType: moderationTarget().notNull(),
+    targetId: integer().notNull(),
+    themeId: integer()
+      .notNull()
+      .references(() => themes.id),
+    reasons: queueReason().array().notNull(),
+    /** Advisory spam signals and their score; they never hide anything on their own. */
+    spamScore: integer().notNull().default(0),
+    spamSignals: jsonb().$type<string[]>().notNull().default([]),
+    openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    claimedById: integer().references(() => users.id),
+    claimedUntil: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("moderation_queue_one_open").on(t.targetType, t.targetId).where(sql`${t.closedAt} is null`),
+    index("moderation_queue_theme_open").on(t.themeId, t.openedAt).where(sql`${t.closedAt} is null`),
+  ],
+);
+
+export const moderationActionKind = pgEnum("moderation_action_kind", [
+  "approve",
+  "hide",
+  "restore",
+  "redact",
+  "dismiss",
+  "lock",
+  "unlock",
+  "timeout",
+  "appeal_upheld",
+  "appeal_granted",
+]);
+
+/**
+ * The record of every moderation decision, written in the same transaction as
+ * the change. The public log shows it without moderator names and without the
+ * hidden text; `original` keeps a redacted or hidden text for moderators only.
+ */
+export const moderationActions = pgTable(
+  "moderation_actions",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    targetType: text().notNull(),
+    targetId: integer().notNull(),
+    themeId: integer()
+      .notNull()
+      .references(() => themes.id),
+    moderatorId: integer().references(() => users.id),
+    action: moderationActionKind().notNull(),
+    reasonCode: text(),
+    publicNote: text().notNull().default(""),
+    original: jsonb(),
+    /** When the item entered the queue, for the time from report to decision. */
+    reportedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("moderation_actions_created").on(t.createdAt), index("moderation_actions_target").on(t.targetType, t.targetId)],
+);
+
+/** One appeal per hiding decision, by the author. */
+export const appeals = pgTable(
+  "appeals",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    actionId: integer()
+      .notNull()
+      .unique()
+      .references(() => moderationActions.id),
+    authorId: integer()
+      .notNull()
+      .references(() => users.id),
+    text: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp({ withTimezone: true }),
+  },
+);
+
+/** A person may not contribute in a theme until `until`. */
+export const themeTimeouts = pgTable(
+  "theme_timeouts",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    themeId: integer()
+      .notNull()
+      .references(() => themes.id),
+    until: timestamp({ withTimezone: true }).notNull(),
+    createdById: integer().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("theme_timeouts_user_theme").on(t.userId, t.themeId, t.until)],
 );
 
 export type Plan = typeof plans.$inferSelect;

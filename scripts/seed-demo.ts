@@ -19,7 +19,21 @@ import { renderHtml } from "../app/richtext/render.ts";
 import { validateDoc, type RichBlock, type RichDoc, type RichInline, type RichListItem, type RichMark } from "../app/richtext/validate.ts";
 import { prepareDatabase } from "../db/bootstrap.ts";
 import { closeDb, getDb, type Transaction } from "../db/client.ts";
-import { actionPoints, commentLikes, comments, plans, roleGrants, threads, users } from "../db/schema.ts";
+import {
+  actionPoints,
+  commentLikes,
+  comments,
+  plans,
+  proposalStatusChanges,
+  proposals,
+  roleGrants,
+  supportBudgets,
+  supports,
+  themes,
+  threads,
+  users,
+  type ProposalStatus,
+} from "../db/schema.ts";
 
 const usage = "usage: npm run seed:demo [-- --scale <factor>] [--seed <n>]";
 const DEMO_DOMAIN = "demo.inspraak.invalid";
@@ -1553,6 +1567,8 @@ function generate({ scale, seed, points }: { scale: number; seed: number; points
       forum,
       holder: people.findIndex((person) => person.pointIndex === index),
       drafts,
+      themeId: point.themeId,
+      end: END,
     };
     const start = drafts.length;
     const hot = point.slug === hotSlug;
@@ -1566,11 +1582,16 @@ function generate({ scale, seed, points }: { scale: number; seed: number; points
     forumDiscussion(g, Math.max(3, Math.round(rng.int(5, 40) * scale)));
     addLikes(rngFor(`${seed}:${point.slug}:likes`), drafts.slice(start), citizens);
   }
+  finishDrafts(drafts, (draft) => rngFor(`${seed}:deleted:${draft.seq}`), END);
+  return { people, points, drafts };
+}
+
+/** When deleted comments were deleted (after their last answer), and the published replies of each top-level comment. */
+function finishDrafts(drafts: Draft[], rngOf: (draft: Draft) => Rng, end: number) {
   for (const draft of drafts) {
-    if (draft.deleted) draft.deletedAt = Math.min(END, draft.lastAnswerAt + HOUR + rngFor(`${seed}:deleted:${draft.seq}`).wait(2 * DAY));
+    if (draft.deleted) draft.deletedAt = Math.min(end, draft.lastAnswerAt + HOUR + rngOf(draft).wait(2 * DAY));
     if (draft.root && !draft.deleted) draft.root.replyCount++;
   }
-  return { people, points, drafts };
 }
 
 // -- writing -----------------------------------------------------------------------------
@@ -1579,9 +1600,20 @@ const EMPTY_DOC = { type: "doc", content: [] };
 
 async function loadPoints(tx: Transaction): Promise<PointInfo[]> {
   const rows = await tx
-    .select({ id: actionPoints.id, number: actionPoints.number, slug: actionPoints.slug, themeId: actionPoints.themeId, holder: actionPoints.holder, body: actionPoints.body, contribution: actionPoints.contribution })
+    .select({
+      id: actionPoints.id,
+      number: actionPoints.number,
+      slug: actionPoints.slug,
+      title: actionPoints.title,
+      themeId: actionPoints.themeId,
+      themeNumber: themes.number,
+      holder: actionPoints.holder,
+      body: actionPoints.body,
+      contribution: actionPoints.contribution,
+    })
     .from(actionPoints)
     .innerJoin(plans, eq(plans.id, actionPoints.planId))
+    .innerJoin(themes, eq(themes.id, actionPoints.themeId))
     .where(eq(plans.status, "current"))
     .orderBy(asc(actionPoints.number));
   if (!rows.length) return [];
@@ -1599,7 +1631,9 @@ async function loadPoints(tx: Transaction): Promise<PointInfo[]> {
       id: row.id,
       number: row.number,
       slug: row.slug,
+      title: row.title,
       themeId: row.themeId,
+      themeNumber: row.themeNumber,
       holder: row.holder,
       publicThreadId: threadOf("public"),
       forumThreadId: threadOf("forum"),

@@ -14,6 +14,7 @@ import { FormErrors, SubmitButton } from "#app/components/forms.tsx";
 import { Heading2, Heading3, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { useHydrated } from "#app/components/useHydrated.ts";
 import { formatDateTime } from "#app/content/dates.ts";
+import type { MessageKey } from "#app/i18n/index.ts";
 import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
 
 export type Permissions = { like: boolean; reply: boolean; edit: boolean; delete: boolean };
@@ -245,7 +246,17 @@ function CommentItem({ comment, thread, reply, basePath, children }: { comment: 
         // Rendered by the server from validated rich text (app/richtext/render.ts); never the client's HTML.
         <div className="inspraak-comment__body utrecht-rich-text" dangerouslySetInnerHTML={{ __html: comment.html }} />
       ) : (
-        <p className="utrecht-paragraph inspraak-comment__placeholder">{comment.status === "deleted" ? t("discussion.deletedByAuthor") : t("discussion.hidden")}</p>
+        <p className="utrecht-paragraph inspraak-comment__placeholder">
+          {comment.status === "deleted"
+            ? t("discussion.deletedByAuthor")
+            : comment.hidden
+              ? t("discussion.hiddenOn", {
+                  date: formatDateTime(comment.hidden.at, locale),
+                  reason: t(`moderation.reason.${comment.hidden.reason ?? "other"}` as MessageKey),
+                })
+              : t("discussion.hidden")}
+          {comment.hidden?.note ? <span className="inspraak-pre-line"> {comment.hidden.note}</span> : null}
+        </p>
       )}
       {comment.html !== null ? (
         <div className="inspraak-comment__actions">

@@ -170,6 +170,14 @@ export const en: Record<MessageKey, string> = {
   "discussion.delete": "Delete",
   "discussion.deletedByAuthor": "This comment was deleted by its author.",
   "discussion.hidden": "This comment was hidden by moderation.",
+  "discussion.hiddenOn": "Hidden by moderation on {date} — reason: {reason}.",
+  "moderation.reason.spam": "spam or advertising",
+  "moderation.reason.offensive": "offensive or hateful",
+  "moderation.reason.off_topic": "not about this subject",
+  "moderation.reason.personal_data": "contains someone's personal data",
+  "moderation.reason.illegal": "against the law",
+  "moderation.reason.reports": "several reports, a moderator is looking at it",
+  "moderation.reason.other": "another reason",
   "discussion.pending": "Awaiting moderation",
   "discussion.official": "Response from the action holder",
   "discussion.writeHeading": "Write a comment",
@@ -544,4 +552,7 @@ export const en: Record<MessageKey, string> = {
   "planAdmin.error.budgetBelowUsed": "The number cannot be lower than {used}. Someone has already supported {used} proposals in this plan, and that support stays.",
   "planAdmin.error.unknownPlan": "This plan does not exist (any more). Nothing was changed. Reload the page.",
   "admin.audit.action.planUpdated": "Plan changed",
+  // -- moderation queue --
+  // -- moderation record --
+  // -- reports --
 };

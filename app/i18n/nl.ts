@@ -168,6 +168,14 @@ export const nl = {
   "discussion.delete": "Verwijderen",
   "discussion.deletedByAuthor": "Deze reactie is verwijderd door de auteur.",
   "discussion.hidden": "Deze reactie is verborgen door moderatie.",
+  "discussion.hiddenOn": "Verborgen door moderatie op {date} — reden: {reason}.",
+  "moderation.reason.spam": "spam of reclame",
+  "moderation.reason.offensive": "beledigend of haatdragend",
+  "moderation.reason.off_topic": "gaat niet over dit onderwerp",
+  "moderation.reason.personal_data": "bevat persoonsgegevens van iemand",
+  "moderation.reason.illegal": "in strijd met de wet",
+  "moderation.reason.reports": "meerdere meldingen, een moderator kijkt ernaar",
+  "moderation.reason.other": "andere reden",
   "discussion.pending": "Wacht op moderatie",
   "discussion.official": "Reactie van de actiehouder",
   "discussion.writeHeading": "Schrijf een reactie",
@@ -542,6 +550,9 @@ export const nl = {
   "planAdmin.error.budgetBelowUsed": "Het aantal kan niet lager dan {used}. Iemand heeft in dit plan al {used} voorstellen gesteund, en die steun blijft staan.",
   "planAdmin.error.unknownPlan": "Dit plan bestaat niet (meer). Er is niets veranderd. Laad de pagina opnieuw.",
   "admin.audit.action.planUpdated": "Plan gewijzigd",
+  // -- moderation queue --
+  // -- moderation record --
+  // -- reports --
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -25,11 +25,15 @@ test("migrations apply on an empty database, also when two instances start at on
   const tables = await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public' order by tablename`;
   expect(tables.map((row) => row.tablename)).toEqual([
     "action_points",
+    "appeals",
     "audit_log",
     "comment_likes",
     "comment_revisions",
     "comments",
     "email_tokens",
+    "flags",
+    "moderation_actions",
+    "moderation_queue",
     "outbox",
     "plans",
     "progress_updates",
@@ -40,6 +44,7 @@ test("migrations apply on an empty database, also when two instances start at on
     "sessions",
     "support_budgets",
     "supports",
+    "theme_timeouts",
     "themes",
     "threads",
     "users",

@@ -9,7 +9,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "#db/client.ts";
 import { actionPoints, commentLikes, commentRevisions, comments, proposals, threads, type CommentStatus } from "#db/schema.ts";
+import { enqueue, hasTimeout, mustHold, spamSignals } from "./moderation.server.ts";
 import type { Target } from "./permissions.server.ts";
+import { consume, LIMITS } from "./rate-limit.server.ts";
 
 export const PAGE_SIZE = 20;
 /** Replies shown under a top-level comment before "show N more". */
@@ -357,13 +359,23 @@ export type NewComment = {
   paragraph?: { anchor: string; quote: string } | null;
 };
 
-export type CreateResult = { ok: true; id: number; rootId: number | null } | { ok: false; reason: "unknownThread" | "locked" | "parentGone" };
+export type CreateResult =
+  | { ok: true; id: number; rootId: number | null; held: boolean }
+  | { ok: false; reason: "unknownThread" | "locked" | "parentGone" | "timeout" | "rateLimited" };
+
+/** What the spam signals look at in rendered HTML: the text as the database compares it, and the links. */
+export function spamInput(html: string) {
+  return { text: html.replace(/<[^>]+>/g, ""), linkCount: (html.match(/<a\s/g) ?? []).length };
+}
 
 /**
  * Adds a comment or a reply. A reply's parent must be a visible comment of
  * the same thread; a reply to a third-level comment becomes its sibling, with
  * `replyToId` saying whom it answers. Thread and reply counters change in the
- * same transaction.
+ * same transaction. Moderation is part of the same transaction: a time-out in
+ * the thread's theme refuses, the posting limit refuses, pre-moderation holds
+ * the comment as `pending` (not counted) and queues it, and spam signals only
+ * queue it.
  */
 export async function createComment(input: NewComment, db: Executor = getDb()): Promise<CreateResult> {
   return db.transaction(async (tx) => {
@@ -373,6 +385,7 @@ export async function createComment(input: NewComment, db: Executor = getDb()): 
       .where(eq(threads.id, input.threadId));
     if (!thread) return { ok: false, reason: "unknownThread" } as const;
     if (thread.lockedAt) return { ok: false, reason: "locked" } as const;
+    if (await hasTimeout({ userId: input.authorId, themeId: thread.themeId, db: tx })) return { ok: false, reason: "timeout" } as const;
 
     let parentId: number | null = null;
     let rootId: number | null = null;
@@ -397,6 +410,12 @@ export async function createComment(input: NewComment, db: Executor = getDb()): 
       }
     }
 
+    // Counted last, so a refusal for another reason does not use up the person's limit.
+    if (!(await consume({ limit: LIMITS.commentPerUser, subject: `user:${input.authorId}`, db: tx })).allowed) return { ok: false, reason: "rateLimited" } as const;
+    const held = await mustHold({ userId: input.authorId, themeId: thread.themeId, db: tx });
+    // Before the insert, so the new comment is not its own "same text again".
+    const spam = await spamSignals({ userId: input.authorId, ...spamInput(input.html), db: tx });
+
     const [row] = await tx
       .insert(comments)
       .values({
@@ -412,14 +431,17 @@ export async function createComment(input: NewComment, db: Executor = getDb()): 
         themeId: thread.themeId,
         paragraphAnchor: input.paragraph?.anchor ?? null,
         paragraphQuote: input.paragraph?.quote ?? null,
+        status: held ? "pending" : "published",
       })
       .returning({ id: comments.id, status: comments.status });
+    if (held) await enqueue({ type: "comment", id: row!.id, themeId: thread.themeId, reason: "premoderation", db: tx });
+    if (spam.score >= 2) await enqueue({ type: "comment", id: row!.id, themeId: thread.themeId, reason: "spam", spamScore: spam.score, spamSignals: spam.signals, db: tx });
     if (row!.status === "published") {
       await tx.update(threads).set({ commentCount: sql`${threads.commentCount} + 1` }).where(eq(threads.id, thread.id));
       if (rootId) await tx.update(comments).set({ replyCount: sql`${comments.replyCount} + 1` }).where(eq(comments.id, rootId));
       if (thread.subjectType === "proposal") await tx.update(proposals).set({ commentCount: sql`${proposals.commentCount} + 1` }).where(eq(proposals.id, thread.subjectId));
     }
-    return { ok: true, id: row!.id, rootId } as const;
+    return { ok: true, id: row!.id, rootId, held } as const;
   });
 }
 

@@ -23,6 +23,7 @@ import {
   type SubjectType,
   type ThreadInfo,
 } from "./comments.server.ts";
+import { hiddenCommentTexts } from "./moderation-queue.server.ts";
 import { can, type Actor } from "./permissions.server.ts";
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -56,20 +57,25 @@ function whyNot(actor: Actor, thread: ThreadInfo): ThreadData["write"]["reason"]
   return thread.kind === "forum" ? "forumOnly" : null;
 }
 
-function withPermissions(actor: Actor, thread: ThreadInfo, comment: CommentView, mayWrite: boolean): CommentData {
+function withPermissions(actor: Actor, thread: ThreadInfo, comment: CommentView, mayWrite: boolean, hiddenTexts: Map<number, string>): CommentData {
   const target = commentTarget({
     authorId: comment.author.id,
     status: comment.status,
     themeId: thread.themeId,
     thread: { kind: thread.kind, subjectType: thread.subjectType, subjectId: thread.subjectId, locked: thread.locked },
   });
+  const moderator = can(actor, "moderation.act", { kind: "theme", themeId: thread.themeId });
   return {
     ...comment,
+    // Only moderators of this thread's theme get the hidden text, marked as hidden by the page.
+    moderatorHtml: moderator && comment.status === "hidden" ? (hiddenTexts.get(comment.id) ?? null) : null,
     may: {
       like: can(actor, "comment.like", target),
       reply: mayWrite && comment.status === "published",
       edit: can(actor, "comment.edit", target),
       delete: can(actor, "comment.delete", target),
+      moderate: moderator && comment.author.id !== actor?.id && comment.status !== "deleted",
+      report: actor !== null && comment.author.id !== actor.id && comment.status === "published",
     },
   };
 }
@@ -91,6 +97,13 @@ export async function loadDiscussion({ subjectType, subjectId, actor, query }: {
       });
     }),
   );
+  // One extra query, only for moderators: the text of hidden comments on the pages of their themes.
+  const hiddenIds = threads.flatMap((thread, index) =>
+    can(actor, "moderation.act", { kind: "theme", themeId: thread.themeId })
+      ? pages[index]!.comments.flatMap((comment) => [comment, ...comment.replies]).filter((comment) => comment.status === "hidden").map((comment) => comment.id)
+      : [],
+  );
+  const hiddenTexts = await hiddenCommentTexts({ ids: hiddenIds });
   return {
     threads: threads.map((thread, index): ThreadData => {
       const selected = thread.kind === query.draad;
@@ -105,8 +118,8 @@ export async function loadDiscussion({ subjectType, subjectId, actor, query }: {
         write: { allowed: mayWrite, reason: mayWrite ? null : whyNot(actor, thread), official: mayWrite && can(actor, "officialReply.post", threadTarget(thread)) },
         comments: page.comments.map(
           (comment): TopComment => ({
-            ...withPermissions(actor, thread, comment, mayWrite),
-            replies: comment.replies.map((reply) => withPermissions(actor, thread, reply, mayWrite)),
+            ...withPermissions(actor, thread, comment, mayWrite, hiddenTexts),
+            replies: comment.replies.map((reply) => withPermissions(actor, thread, reply, mayWrite, hiddenTexts)),
             hiddenReplies: comment.hiddenReplies,
           }),
         ),
@@ -127,6 +140,15 @@ const postSchema = z.object({
   paragraph: z.string().max(40).optional(),
   official: z.literal("ja").optional(),
 });
+
+/** Why createComment refused, as the status and the translated message the form shows above the kept text. */
+const refusals: Record<Extract<Awaited<ReturnType<typeof createComment>>, { ok: false }>["reason"], [number, string]> = {
+  locked: [403, "discussion.errors.locked"],
+  parentGone: [400, "discussion.errors.parentGone"],
+  unknownThread: [400, "richText.invalid"],
+  timeout: [403, "moderation.write.timeout"],
+  rateLimited: [429, "moderation.write.commentRateLimited"],
+};
 
 export type PostOutcome = { ok: true; commentId: number; rootId: number; kind: "public" | "forum" } | { ok: false; status: number; reply: CommentFormReply };
 
@@ -181,8 +203,8 @@ export async function postComment({
     paragraph,
   });
   if (!result.ok) {
-    const error = result.reason === "locked" ? "discussion.errors.locked" : result.reason === "parentGone" ? "discussion.errors.parentGone" : "richText.invalid";
-    return { ok: false, status: result.reason === "locked" ? 403 : 400, reply: { ...base, paragraph: paragraph?.anchor ?? null, official, error, text } };
+    const [status, error] = refusals[result.reason];
+    return { ok: false, status, reply: { ...base, paragraph: paragraph?.anchor ?? null, official, error, text } };
   }
   return { ok: true, commentId: result.id, rootId: result.rootId ?? result.id, kind: thread.kind };
 }

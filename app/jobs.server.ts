@@ -11,6 +11,7 @@ import { databaseUrl, type Executor } from "#db/client.ts";
 export const QUEUES = {
   mail: "mail-send",
   cleanup: "cleanup",
+  moderationDigest: "moderation-digest",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -29,6 +30,7 @@ export function getBoss(): Promise<PgBoss> {
     await boss.start();
     await boss.createQueue(QUEUES.mail, { name: QUEUES.mail, retryLimit: 8, retryDelay: 30, retryBackoff: true });
     await boss.createQueue(QUEUES.cleanup, { name: QUEUES.cleanup, retryLimit: 1, policy: "singleton" });
+    await boss.createQueue(QUEUES.moderationDigest, { name: QUEUES.moderationDigest, retryLimit: 2, retryDelay: 300, policy: "singleton" });
     return boss;
   })();
   store[key] = { url, boss, ready };

@@ -131,6 +131,8 @@ export async function decide({ type, id, moderatorId, decision, db = getDb() }: 
     let note = "";
     switch (decision.action) {
       case "approve":
+        // Approving answers an open queue entry: a hidden item without one was hidden by a moderator, and only "restore" undoes that.
+        if (item.visible === "hidden" && !entry) return { ok: false, reason: "alreadyDecided" } as const;
         if (item.visible !== "pending" && item.visible !== "hidden") {
           if (!entry) return { ok: false, reason: "alreadyDecided" } as const;
           break;

@@ -11,6 +11,9 @@ import { actionPoints, plans, proposalStatusChanges, proposals, themes, threads,
 import { localize, localizeFields } from "#app/content/localize.ts";
 import type { Locale } from "#app/i18n/index.ts";
 import { windowState } from "#app/windows.ts";
+import { spamInput } from "./comments.server.ts";
+import { enqueue, hasTimeout, mustHold, spamSignals } from "./moderation.server.ts";
+import { consume, LIMITS } from "./rate-limit.server.ts";
 
 export const PROPOSAL_PAGE = 20;
 export const TITLE_MAX = 120;
@@ -102,18 +105,39 @@ async function checkChoices(db: Executor, planId: number, input: Pick<ProposalIn
   return null;
 }
 
-/** Publishes a proposal with its discussion thread and the first line of its history. */
+/**
+ * Publishes a proposal with its discussion thread and the first line of its
+ * history. In the same transaction: a time-out in the chosen theme or the
+ * posting limit refuses; pre-moderation keeps it `pending` (its author alone
+ * sees it) and queues it; spam signals only queue it.
+ */
 export async function createProposal({ planId, authorId, input, db = getDb() }: { planId: number; authorId: number; input: ProposalInput; db?: Executor }) {
   return db.transaction(async (tx) => {
     const problem = await checkChoices(tx, planId, input);
     if (problem) return { ok: false as const, reason: problem };
+    if (await hasTimeout({ userId: authorId, themeId: input.themeId, db: tx })) return { ok: false as const, reason: "timeout" as const };
+    if (!(await consume({ limit: LIMITS.proposalPerUser, subject: `user:${authorId}`, db: tx })).allowed) return { ok: false as const, reason: "rateLimited" as const };
+    const held = await mustHold({ userId: authorId, themeId: input.themeId, db: tx });
+    const spam = await spamSignals({ userId: authorId, ...spamInput(input.html), db: tx });
     const [row] = await tx
       .insert(proposals)
-      .values({ planId, authorId, themeId: input.themeId, actionPointId: input.actionPointId, title: input.title, summary: input.summary, body: input.body, bodyHtml: input.html })
+      .values({
+        planId,
+        authorId,
+        themeId: input.themeId,
+        actionPointId: input.actionPointId,
+        title: input.title,
+        summary: input.summary,
+        body: input.body,
+        bodyHtml: input.html,
+        status: held ? "pending" : "published",
+      })
       .returning({ id: proposals.id, status: proposals.status });
     await tx.insert(proposalStatusChanges).values({ proposalId: row!.id, fromStatus: null, toStatus: row!.status, actorId: authorId });
     await tx.insert(threads).values({ subjectType: "proposal", subjectId: row!.id, kind: "public", themeId: input.themeId });
-    return { ok: true as const, id: row!.id };
+    if (held) await enqueue({ type: "proposal", id: row!.id, themeId: input.themeId, reason: "premoderation", db: tx });
+    if (spam.score >= 2) await enqueue({ type: "proposal", id: row!.id, themeId: input.themeId, reason: "spam", spamScore: spam.score, spamSignals: spam.signals, db: tx });
+    return { ok: true as const, id: row!.id, held };
   });
 }
 

@@ -14,6 +14,8 @@ export const LIMITS = {
   resetPerIp: { name: "reset:ip", max: 10, windowSeconds: 60 * 60 },
   resetPerAccount: { name: "reset:account", max: 3, windowSeconds: 60 * 60 },
   verifyMailPerAccount: { name: "verify:account", max: 3, windowSeconds: 60 * 60 },
+  commentPerUser: { name: "comment:user", max: 10, windowSeconds: 10 * 60 },
+  proposalPerUser: { name: "proposal:user", max: 5, windowSeconds: 24 * 60 * 60 },
 } satisfies Record<string, Limit>;
 
 /** Keys are hashed: the table never holds an address or an IP in plain text. */

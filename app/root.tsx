@@ -13,7 +13,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl 
 export const loader = loaderWith("public.read", ({ actor, locale, context }) => ({
   locale,
   requestId: context.requestId ?? null,
-  user: actor ? { displayName: actor.displayName, mayAdminister: can(actor, "users.manage") } : null,
+  user: actor ? { displayName: actor.displayName, mayAdminister: can(actor, "users.manage"), mayModerate: can(actor, "moderation.queue") } : null,
 }));
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -64,6 +64,13 @@ export function Layout({ children }: { children: ReactNode }) {
                         <li>
                           <NavLink to="/beheer/gebruikers" className="utrecht-link utrecht-link--html-a">
                             {t("nav.admin")}
+                          </NavLink>
+                        </li>
+                      ) : null}
+                      {data.user.mayModerate ? (
+                        <li>
+                          <NavLink to="/moderatie" className="utrecht-link utrecht-link--html-a">
+                            {t("moderation.nav")}
                           </NavLink>
                         </li>
                       ) : null}

@@ -10,6 +10,7 @@ import { emailTokens, rateLimits } from "#db/schema.ts";
 import { deleteExpiredSessions } from "./auth/session.server.ts";
 import { getBoss, QUEUES } from "./jobs.server.ts";
 import { deliverMail } from "./mail.server.ts";
+import { sendModerationDigests } from "./moderation-digest.server.ts";
 
 type MailJob = { outboxId: number };
 
@@ -41,6 +42,11 @@ export async function startWorkers() {
   });
   await boss.work(QUEUES.cleanup, { pollingIntervalSeconds: 30 }, cleanup);
   await boss.schedule(QUEUES.cleanup, "17 * * * *");
+  await boss.work(QUEUES.moderationDigest, { pollingIntervalSeconds: 60 }, async () => {
+    await sendModerationDigests({ now: new Date() });
+  });
+  // 08:00 in the Netherlands all year: pg-boss reads the cron in this time zone, so summer time needs no second schedule.
+  await boss.schedule(QUEUES.moderationDigest, "0 8 * * *", undefined, { tz: "Europe/Amsterdam" });
 }
 
 /** Runs every mail job that is queued now, in this process; returns how many ran. */

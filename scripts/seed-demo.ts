@@ -1,22 +1,36 @@
 /**
  * `npm run seed:demo [-- --scale <factor> --seed <n>]`: fills the
- * action points of the current plan with demo discussions, so pages can be
- * judged at realistic size. It adds about 430 demo people (addresses at
+ * action points of the current plan with demo discussions, and the plan
+ * being drafted with proposals and supports, so pages can be judged at
+ * realistic size. It adds about 430 demo people (addresses at
  * demo.inspraak.invalid, no password), stakeholder-forum members and one
  * action holder per action point, and some 13,000 Dutch comments with
  * replies, paragraph comments, official answers and likes, dated 2021–2022.
  *
- * The text is put together from sentence templates per action point with a
- * seeded random generator, so the same seed gives the same discussions. It
+ * For the plan being drafted it adds about 300 proposals over the last five
+ * months (about a third building on a current action point), some taken
+ * into consideration by the action holders of their theme and then adopted,
+ * not adopted or merged into a similar proposal, a few withdrawn by their
+ * authors; some 6,000 supports from the demo people and about 600 more who
+ * registered during the consultation, never more counting per person than the
+ * plan's budget; and a discussion under every proposal. The plan's proposal
+ * and support windows are opened early enough for those dates (only ever
+ * moved earlier).
+ *
+ * The text is put together from sentence templates per action point and per
+ * theme with a seeded random generator, so the same seed gives the same
+ * discussions and proposals (dated relative to the moment it runs). It
  * runs once per database (a second run changes nothing) and never with
  * NODE_ENV=production. Like admin:create it uses DATABASE_URL or else the
  * embedded PostgreSQL under DATA_DIR, and stops it afterwards.
  */
 import { parseArgs } from "node:util";
-import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, like, sql } from "drizzle-orm";
 import { commentableParagraphs } from "../app/content/blocks.ts";
+import { SUMMARY_MAX, TITLE_MAX } from "../app/proposals.server.ts";
 import { renderHtml } from "../app/richtext/render.ts";
-import { validateDoc, type RichBlock, type RichDoc, type RichInline, type RichListItem, type RichMark } from "../app/richtext/validate.ts";
+import { SUPPORTABLE } from "../app/supports.server.ts";
+import { countChars, validateDoc, type RichBlock, type RichDoc, type RichInline, type RichListItem, type RichMark } from "../app/richtext/validate.ts";
 import { prepareDatabase } from "../db/bootstrap.ts";
 import { closeDb, getDb, type Transaction } from "../db/client.ts";
 import {
@@ -172,7 +186,7 @@ const PROVINCES = [
   "Zeeland", "Noord-Brabant", "Limburg",
 ];
 
-type PersonKind = "citizen" | "forum" | "holder";
+type PersonKind = "citizen" | "forum" | "holder" | "newcomer";
 type Person = {
   kind: PersonKind;
   displayName: string;
@@ -1094,6 +1108,701 @@ const LIST_ITEM_OPENERS = [
 const LIST_INTROS = ["Mijn voorstellen op een rij:", "Wat mij betreft zijn dit de belangrijkste punten:", "Een paar ideeën:"];
 const LINK_INTROS = ["Zie ook ", "Meer informatie staat op ", "Lees bijvoorbeeld "];
 
+// -- the proposals' text corpus --------------------------------------------------------------
+
+/**
+ * One idea for the next plan, as several people might write it down: a few
+ * titles, what they propose (imperative sentences, the first one the core,
+ * which also serves as a title), why, and what it would bring. `point` is
+ * the current action point it grows from: its examples and links fit it.
+ */
+type Idea = { point?: string; titles: string[]; what: string[]; why: string[]; gain: string[] };
+type ThemeProposals = {
+  /** How often people propose something in this theme, relative to the others. */
+  weight: number;
+  subject: string;
+  /** Who the action holder names as partners in an official response. */
+  partners: string[];
+  ideas: Idea[];
+};
+
+/** Keyed by the slug of the current plan's theme; the next plan's theme has the same slug with its period added. */
+const PROPOSAL_THEMES: Record<string, ThemeProposals> = {
+  "open-democratie": {
+    weight: 1.3,
+    subject: "meedoen in de democratie",
+    partners: ["de VNG", "de Kiesraad", "het Rathenau Instituut", "Netwerk Democratie"],
+    ideas: [
+      {
+        point: "digitale-democratie",
+        titles: ["Een landelijk burgerberaad over een groot maatschappelijk vraagstuk", "Laat inwoners loten voor een burgerberaad", "Burgerberaden in elke provincie"],
+        what: [
+          "Organiseer elk jaar een burgerberaad met inwoners die door loting zijn gekozen.",
+          "Laat het kabinet vooraf beloven wat het met de adviezen van het beraad doet.",
+          "Geef deelnemers een vergoeding, zodat iedereen kan meedoen.",
+        ],
+        why: ["Veel mensen hebben het gevoel dat de politiek niet naar hen luistert.", "Bij grote vragen, zoals het klimaat of wonen, praten nu vooral experts en lobbyisten mee."],
+        gain: ["Zo hoor je ook mensen die nooit naar een inspraakavond gaan.", "Een burgerberaad laat zien dat gewone mensen samen goede keuzes kunnen maken."],
+      },
+      {
+        point: "transparantie-verkiezingsproces",
+        titles: ["Alle verkiezingsuitslagen per stembureau op één plek", "Eén landelijke website voor de uitslagen per stembureau", "Uitslagen per stembureau als open data, binnen 48 uur"],
+        what: [
+          "Zet de uitslagen van alle stembureaus op één landelijke website.",
+          "Publiceer de uitslagen binnen 48 uur na de verkiezingen in een vast, open formaat.",
+          "Maak er een kaart bij, zodat iedereen de uitslag in de eigen buurt kan zien.",
+        ],
+        why: ["De uitslagen per stembureau staan nu verspreid over honderden gemeentewebsites.", "Vaak zijn het gescande pdf-bestanden die je niet kunt doorzoeken."],
+        gain: ["Zo kan iedereen de uitslag zelf narekenen.", "Dat helpt tegen verhalen over fraude die nergens op slaan."],
+      },
+      {
+        point: "transparantie-in-de-wet-op-de-politieke-partijen",
+        titles: ["Een openbaar lobbyregister voor het Rijk", "Maak zichtbaar wie er lobbyt bij ministers en Kamerleden", "Een verplicht lobbyregister, zoals in andere Europese landen"],
+        what: [
+          "Maak een verplicht lobbyregister met alle lobbyisten en hun opdrachtgevers.",
+          "Publiceer met welke lobbyisten ministers en staatssecretarissen hebben gesproken, en waarover.",
+          "Laat een onafhankelijke instantie het register controleren.",
+        ],
+        why: ["Nu weet niemand precies welke bedrijven en organisaties met ministers praten.", "Nederland is een van de weinige landen in Europa zonder verplicht lobbyregister."],
+        gain: ["Zo zie je welke belangen meetellen bij een besluit.", "Openheid over lobby geeft iedereen een eerlijkere kans om gehoord te worden."],
+      },
+      {
+        point: "digitale-democratie",
+        titles: ["Een jongerenraad bij elke gemeente", "Laat scholieren meepraten over het actieplan", "Een jongerenpanel voor open overheid"],
+        what: [
+          "Geef elke gemeente een jongerenraad die gevraagd en ongevraagd advies geeft.",
+          "Werk samen met scholen en mbo-instellingen, zodat jongeren in de klas kunnen meepraten.",
+          "Laat jongeren zelf kiezen welke onderwerpen zij belangrijk vinden.",
+        ],
+        why: ["Jongeren doen weinig mee aan inspraak, terwijl veel besluiten over hun toekomst gaan.", "Inspraakavonden zijn meestal op tijden en plekken waar jongeren niet komen."],
+        gain: ["Zo leren jongeren hoe de democratie werkt, door het zelf te doen.", "Besluiten worden beter als ook de volgende generatie meepraat."],
+      },
+      {
+        point: "digitale-democratie",
+        titles: ["Verplichte terugkoppeling na elke inspraakronde", "Laat zien wat er met de inbreng van inwoners is gedaan", "Een vaste pagina ‘Wat hebben we met uw reactie gedaan?’"],
+        what: [
+          "Koppel na elke raadpleging binnen drie maanden terug wat er met de reacties is gedaan.",
+          "Leg per onderwerp uit welke ideeën zijn overgenomen en welke niet, en waarom.",
+          "Stuur deelnemers een bericht als de terugkoppeling online staat.",
+        ],
+        why: ["Na een raadpleging hoor je vaak nooit meer wat er met je reactie is gebeurd.", "Daardoor haken mensen af: ze denken dat meedoen geen zin heeft."],
+        gain: ["Dat geeft vertrouwen, en meer mensen doen de volgende keer weer mee."],
+      },
+      {
+        titles: ["Inspraak ook zonder computer", "Meedoen met inspraak via de bibliotheek", "Participatie voor mensen die niet digitaal vaardig zijn"],
+        what: [
+          "Zorg dat je bij elke digitale raadpleging ook op papier of telefonisch kunt reageren.",
+          "Organiseer inloopmomenten in bibliotheken en buurthuizen, met hulp van vrijwilligers.",
+          "Schrijf de vragen van raadplegingen op taalniveau B1.",
+        ],
+        why: ["Steeds meer inspraak gaat alleen nog online.", "Ongeveer 2,5 miljoen volwassenen in Nederland hebben moeite met lezen, schrijven of de computer."],
+        gain: ["Zo doen ook mensen mee die nu buiten de boot vallen."],
+      },
+      {
+        titles: ["Maak het burgerinitiatief makkelijker", "Een burgerinitiatief online steunen met DigiD", "Een lagere drempel voor burgerinitiatieven bij de Tweede Kamer"],
+        what: [
+          "Maak het mogelijk om een burgerinitiatief online te steunen met DigiD.",
+          "Geef initiatiefnemers hulp bij het schrijven van hun voorstel.",
+          "Laat de Tweede Kamer binnen een vaste termijn reageren op een burgerinitiatief.",
+        ],
+        why: ["Voor een burgerinitiatief bij de Tweede Kamer zijn 40.000 handtekeningen nodig.", "Handtekeningen verzamelen op papier kost veel tijd en veel vrijwilligers."],
+        gain: ["Zo kunnen inwoners zelf een onderwerp op de politieke agenda zetten."],
+      },
+      {
+        titles: ["Alle gemeenteraadsvergaderingen live en terug te kijken", "Raadsinformatie van alle gemeenten doorzoekbaar", "Ondertiteling bij livestreams van raadsvergaderingen"],
+        what: [
+          "Zend alle vergaderingen van gemeenteraden, Provinciale Staten en waterschappen live uit, met ondertiteling.",
+          "Maak de stukken en besluiten doorzoekbaar op één plek, als open data.",
+          "Zet bij elk agendapunt een korte samenvatting in gewone taal.",
+        ],
+        why: ["Niet elke gemeente zendt de raadsvergaderingen uit.", "Stukken voor de raad zijn vaak moeilijk te vinden en slecht doorzoekbaar."],
+        gain: ["Zo kunnen inwoners en lokale journalisten de politiek beter volgen."],
+      },
+    ],
+  },
+  "open-informatie": {
+    weight: 1.2,
+    subject: "open informatie",
+    partners: ["de provincies en gemeenten", "het Nationaal Archief", "Open State Foundation", "de VNG"],
+    ideas: [
+      {
+        point: "vervolg-open-wob",
+        titles: ["Woo-verzoeken binnen de wettelijke termijn afhandelen", "Een dashboard met de doorlooptijd van Woo-verzoeken", "Publiceer per organisatie hoe lang Woo-verzoeken duren"],
+        what: [
+          "Laat elke overheidsorganisatie elk kwartaal publiceren hoeveel Woo-verzoeken er binnenkwamen en hoe lang ze duurden.",
+          "Zet de cijfers van alle organisaties in één landelijk dashboard.",
+          "Geef organisaties die vaak te laat zijn extra hulp en mensen.",
+        ],
+        why: ["Woo-verzoeken duren vaak maanden, soms zelfs jaren.", "Bij veel organisaties wordt de wettelijke termijn steeds overschreden."],
+        gain: ["Zo zie je waar het misgaat en kun je gericht verbeteren."],
+      },
+      {
+        point: "actieve-openbaarmaking-rijk",
+        titles: ["Eén zoekmachine voor alle overheidsdocumenten", "Alle openbare documenten van de overheid op één plek", "Een centrale plek voor Woo-besluiten en documenten"],
+        what: [
+          "Maak één zoekmachine met alle openbare documenten van Rijk, provincies, gemeenten en waterschappen.",
+          "Zorg dat documenten doorzoekbaar zijn en niet als scan worden gepubliceerd.",
+          "Geef bij elk document aan bij welk besluit het hoort.",
+        ],
+        why: ["Openbare documenten staan op veel verschillende websites.", "Je moet vaak al weten waar iets staat om het te kunnen vinden."],
+        gain: ["Dat scheelt veel Woo-verzoeken, want mensen vinden de informatie dan zelf."],
+      },
+      {
+        point: "actieve-openbaarmaking-rijk",
+        titles: ["Chatberichten van bestuurders goed bewaren", "Regels voor het bewaren van sms en WhatsApp bij de overheid", "Geen verloren berichten meer: archiveer de chats van bewindspersonen"],
+        what: [
+          "Maak duidelijke regels voor het bewaren van chatberichten over werk.",
+          "Geef bestuurders en ambtenaren een werktelefoon die berichten automatisch archiveert.",
+          "Laat de archiefinspectie elk jaar controleren of de regels worden nageleefd.",
+        ],
+        why: ["Berichten van bestuurders via WhatsApp en sms raken vaak kwijt.", "Daardoor is later niet meer na te gaan hoe een besluit tot stand kwam."],
+        gain: ["Zo blijft het werk van de overheid controleerbaar, ook achteraf."],
+      },
+      {
+        point: "vervolg-open-wob",
+        titles: ["Minder zwartgelakte documenten", "Leg bij elke weglakking uit waarom", "Een onafhankelijke toets op weggelakte informatie"],
+        what: [
+          "Zet bij elke weggelakte passage welke uitzondering uit de Woo is gebruikt.",
+          "Laat een onafhankelijke commissie met steekproeven controleren of het weglakken terecht was.",
+          "Lak alleen wat echt nodig is, niet hele pagina’s.",
+        ],
+        why: ["Veel documenten die openbaar worden, zijn voor een groot deel zwartgelakt.", "Vaak staat er niet bij waarom iets is weggelakt."],
+        gain: ["Dat maakt openbaarmaking eerlijker en begrijpelijker."],
+      },
+      {
+        titles: ["Open data van alle gemeenten in hetzelfde formaat", "Een basisset open data voor elke gemeente", "Gemeentelijke begrotingen als open data"],
+        what: [
+          "Spreek een basisset af van datasets die elke gemeente publiceert, zoals de begroting, subsidies en vergunningen.",
+          "Gebruik daarvoor in alle gemeenten hetzelfde formaat.",
+          "Zet alle datasets ook op data.overheid.nl.",
+        ],
+        why: ["Elke gemeente publiceert data op haar eigen manier, als ze dat al doet.", "Daardoor kun je gemeenten moeilijk met elkaar vergelijken."],
+        gain: ["Zo kunnen inwoners, journalisten en raadsleden makkelijk vergelijken."],
+      },
+      {
+        titles: ["Een openbaar register van alle subsidies", "Laat zien wie subsidie krijgt, en waarvoor", "Subsidies van Rijk en gemeenten als open data"],
+        what: [
+          "Publiceer alle subsidies boven 1.000 euro in één openbaar register.",
+          "Vermeld de ontvanger, het bedrag, het doel en de regeling.",
+          "Werk het register elke maand bij.",
+        ],
+        why: ["Het is nu moeilijk te zien welke organisaties subsidie krijgen en hoeveel.", "Elk jaar gaat het om miljarden euro’s publiek geld."],
+        gain: ["Dat geeft inzicht in waar ons belastinggeld naartoe gaat."],
+      },
+      {
+        titles: ["Oude overheidsarchieven sneller openbaar", "Archieven na tien jaar openbaar, niet na twintig", "Digitaliseer de archieven van de ministeries"],
+        what: [
+          "Breng archieven na tien jaar over naar het Nationaal Archief.",
+          "Digitaliseer de belangrijkste archieven, zodat iedereen ze online kan inzien.",
+          "Maak de inventarissen van de archieven doorzoekbaar.",
+        ],
+        why: ["Archieven van de overheid worden nu vaak pas na twintig jaar overgebracht en openbaar.", "Veel stukken zijn alleen op papier in te zien, in Den Haag."],
+        gain: ["Zo kunnen historici, journalisten en inwoners sneller leren van het verleden."],
+      },
+    ],
+  },
+  "open-communicatie": {
+    weight: 0.9,
+    subject: "duidelijke communicatie van de overheid",
+    partners: ["de Direct Duidelijk Brigade", "Stichting Lezen en Schrijven", "de Nederlandse Taalunie"],
+    ideas: [
+      {
+        point: "direct-duidelijk-brigade",
+        titles: ["Alle brieven van de overheid op taalniveau B1", "Test elke standaardbrief eerst met inwoners", "Begrijpelijke brieven van Belastingdienst, UWV en gemeente"],
+        what: [
+          "Schrijf alle standaardbrieven van de overheid op taalniveau B1.",
+          "Test nieuwe brieven eerst met een panel van inwoners, ook met mensen die moeite hebben met lezen.",
+          "Zet het belangrijkste bovenaan: wat moet ik doen, en wanneer?",
+        ],
+        why: ["Veel mensen begrijpen de brieven van de overheid niet.", "Ongeveer 2,5 miljoen volwassenen hebben moeite met lezen en schrijven."],
+        gain: ["Dat scheelt veel telefoontjes, bezwaarschriften en stress."],
+      },
+      {
+        titles: ["Altijd een mens aan de telefoon bij de overheid", "Een telefoonnummer met een echt mens op elke brief", "Eén loket voor vragen over brieven van de overheid"],
+        what: [
+          "Zet op elke brief een telefoonnummer waar je binnen tien minuten een echt mens spreekt.",
+          "Geef medewerkers de ruimte om mensen echt te helpen, ook als de vraag over een andere organisatie gaat.",
+          "Breid de informatiepunten in bibliotheken uit.",
+        ],
+        why: ["Bij veel overheidsorganisaties kom je eerst in een lang keuzemenu.", "Niet iedereen kan met een chatbot of een webformulier overweg."],
+        gain: ["Zo voelen mensen zich gehoord en worden problemen sneller opgelost."],
+      },
+      {
+        point: "direct-duidelijk-brigade",
+        titles: ["Een samenvatting in gewone taal bij elke nieuwe wet", "Wetten uitleggen in eenvoudige taal", "Een uitleg op B1-niveau bij elk wetsvoorstel"],
+        what: [
+          "Zet bij elke nieuwe wet een korte samenvatting in gewone taal.",
+          "Laat die samenvatting testen met inwoners.",
+          "Publiceer de samenvatting op wetten.overheid.nl, naast de wettekst.",
+        ],
+        why: ["Wetten zijn geschreven voor juristen, niet voor de mensen voor wie ze gelden.", "Daardoor weten mensen vaak niet welke rechten en plichten ze hebben."],
+        gain: ["Zo kan iedereen begrijpen wat een wet voor hem of haar betekent."],
+      },
+      {
+        titles: ["Alle overheidswebsites toegankelijk voor iedereen", "Overheidswebsites die werken met een schermlezer", "Toegankelijkheid van overheidswebsites echt controleren"],
+        what: [
+          "Controleer elk jaar of overheidswebsites voldoen aan de eisen voor digitale toegankelijkheid.",
+          "Publiceer de uitkomsten per organisatie.",
+          "Test websites en formulieren samen met mensen met een beperking.",
+        ],
+        why: ["Veel overheidswebsites voldoen nog niet aan de eisen voor digitale toegankelijkheid.", "Mensen met een visuele beperking kunnen formulieren vaak niet invullen."],
+        gain: ["Dan kan echt iedereen zelf zijn zaken met de overheid regelen."],
+      },
+      {
+        titles: ["Belangrijke overheidsinformatie ook in andere talen", "Informatie voor nieuwkomers in hun eigen taal", "Gebarentaal bij persconferenties en belangrijke video’s"],
+        what: [
+          "Zet de belangrijkste overheidsinformatie ook in het Engels, Arabisch, Turks en Pools online.",
+          "Gebruik tolken Nederlandse Gebarentaal bij persconferenties en belangrijke video’s.",
+          "Werk samen met sleutelfiguren uit gemeenschappen om informatie te verspreiden.",
+        ],
+        why: ["Niet iedereen in Nederland spreekt goed Nederlands.", "Tijdens de coronacrisis bleek hoe belangrijk het is dat iedereen de informatie begrijpt."],
+        gain: ["Zo bereikt de overheid ook mensen die nu buiten beeld blijven."],
+      },
+      {
+        titles: ["Uitleg met korte video’s in plaats van lange teksten", "Meer beeld en voorbeelden in overheidsinformatie", "Uitlegvideo’s bij ingewikkelde regelingen"],
+        what: [
+          "Maak korte uitlegvideo’s bij de regelingen waar de meeste vragen over komen.",
+          "Gebruik voorbeelden uit het dagelijks leven.",
+          "Zet bij elke video ondertiteling en een uitgeschreven tekst.",
+        ],
+        why: ["Lange teksten worden vaak niet gelezen.", "Veel mensen begrijpen iets beter als ze een voorbeeld zien."],
+        gain: ["Dat helpt vooral mensen die moeite hebben met lezen."],
+      },
+    ],
+  },
+  "open-organisatie": {
+    weight: 0.8,
+    subject: "een open overheidsorganisatie",
+    partners: ["het IMI", "de Voorlichtingsraad", "de ministeries"],
+    ideas: [
+      {
+        point: "de-toekomst-van-beleidsintimiteit",
+        titles: ["Publiceer bij elk groot besluit de scenario’s die zijn bekeken", "Ambtelijke adviezen openbaar na het besluit", "Openheid over de alternatieven bij beleidskeuzes"],
+        what: [
+          "Publiceer bij elk groot besluit de scenario’s en alternatieven die zijn onderzocht.",
+          "Maak ambtelijke adviezen openbaar zodra het besluit is genomen, zonder de namen van ambtenaren.",
+          "Leg uit waarom er voor deze keuze is gekozen.",
+        ],
+        why: ["Inwoners zien nu meestal alleen het eindbesluit.", "Welke andere mogelijkheden er waren, blijft vaak geheim."],
+        gain: ["Dat maakt besluiten beter te begrijpen en te controleren."],
+      },
+      {
+        point: "investeren-in-vakmanschap",
+        titles: ["Een training open werken voor alle nieuwe ambtenaren", "Openbaarheid als vast onderdeel van de introductie bij de overheid", "Een dilemmaspel over openheid voor elk team"],
+        what: [
+          "Geef elke nieuwe ambtenaar in de eerste maand een training over open werken.",
+          "Bespreek in elk team twee keer per jaar echte dilemma’s over openbaarheid.",
+          "Wijs in elke organisatie een aanspreekpunt aan voor vragen over openbaarheid.",
+        ],
+        why: ["Veel ambtenaren weten niet goed wat wel en niet openbaar mag.", "Uit onzekerheid wordt dan vaak te veel geheimgehouden."],
+        gain: ["Zo wordt open werken gewoon, in plaats van iets engs."],
+      },
+      {
+        titles: ["Betere bescherming voor klokkenluiders bij de overheid", "Een veilig meldpunt voor ambtenaren die misstanden zien", "Klokkenluiders sneller en beter helpen"],
+        what: [
+          "Zorg voor een onafhankelijk en veilig meldpunt voor ambtenaren.",
+          "Geef klokkenluiders juridische en financiële steun.",
+          "Publiceer elk jaar hoeveel meldingen er waren en wat ermee is gedaan.",
+        ],
+        why: ["Ambtenaren die misstanden melden, lopen vaak schade op in hun loopbaan.", "Daardoor durven mensen niet te melden wat er misgaat."],
+        gain: ["Zo komen problemen eerder aan het licht, voordat er grote schade is."],
+      },
+      {
+        titles: ["Openbare agenda’s van alle bestuurders", "Agenda’s van wethouders en gedeputeerden online", "Open agenda’s, ook voor topambtenaren"],
+        what: [
+          "Publiceer de agenda’s van ministers, gedeputeerden en wethouders: met wie ze spreken en waarover.",
+          "Doe hetzelfde voor de hoogste ambtenaren.",
+          "Gebruik een vast formaat, zodat de agenda’s als open data te gebruiken zijn.",
+        ],
+        why: ["Van veel bestuurders is niet bekend met wie ze praten.", "Sommige ministers publiceren hun agenda, maar vaak onvolledig."],
+        gain: ["Zo wordt zichtbaar wie invloed heeft op beslissingen."],
+      },
+      {
+        titles: ["Nevenfuncties van topambtenaren openbaar", "Eén register van nevenfuncties van bestuurders en topambtenaren", "Belangenverstrengeling voorkomen met een open register"],
+        what: [
+          "Publiceer de nevenfuncties van topambtenaren en bestuurders in één register.",
+          "Vermeld ook of een nevenfunctie betaald is.",
+          "Werk het register minstens twee keer per jaar bij.",
+        ],
+        why: ["Van bestuurders is vaak bekend welke nevenfuncties ze hebben, van topambtenaren meestal niet.", "Daardoor is belangenverstrengeling moeilijk te zien."],
+        gain: ["Dat voorkomt belangenverstrengeling en geeft vertrouwen."],
+      },
+      {
+        titles: ["Publiceer alle beleidsevaluaties, ook de kritische", "Een openbaar overzicht van alle evaluaties van beleid", "Leren van fouten: evaluaties altijd openbaar"],
+        what: [
+          "Maak elke beleidsevaluatie openbaar binnen drie maanden nadat die klaar is.",
+          "Zet alle evaluaties in één doorzoekbaar overzicht.",
+          "Laat het ministerie erbij schrijven wat het met de uitkomsten doet.",
+        ],
+        why: ["Kritische evaluaties van beleid verdwijnen soms in een la.", "Zo leert de overheid te weinig van wat niet goed ging."],
+        gain: ["Zo kan iedereen zien wat werkt en wat niet."],
+      },
+    ],
+  },
+  "open-inkoop": {
+    weight: 0.6,
+    subject: "open inkoop",
+    partners: ["PIANOo", "de Chief Procurement Officer Rijk", "Open State Foundation"],
+    ideas: [
+      {
+        point: "contract-register",
+        titles: ["Het contractregister ook voor gemeenten en provincies", "Alle overheidscontracten boven 50.000 euro openbaar", "Publiceer de contracten zelf, niet alleen de aanbesteding"],
+        what: [
+          "Breid het contractregister uit naar gemeenten, provincies en waterschappen.",
+          "Publiceer alle contracten boven 50.000 euro, met het bedrag en de leverancier.",
+          "Maak ook de tekst van het contract openbaar, en lak alleen echte bedrijfsgeheimen weg.",
+        ],
+        why: ["Van veel overheidscontracten weet niemand wat er precies is afgesproken.", "Het contractregister geldt nu vooral voor de Rijksoverheid."],
+        gain: ["Dat maakt verspilling en vriendjespolitiek moeilijker."],
+      },
+      {
+        point: "contract-register",
+        titles: ["Maak meerwerk en contractwijzigingen openbaar", "Laat zien wat ICT-projecten uiteindelijk kosten", "Publiceer de echte kosten van grote projecten"],
+        what: [
+          "Publiceer bij elk groot contract ook alle wijzigingen, verlengingen en meerwerk.",
+          "Laat zien wat het contract uiteindelijk heeft gekost, naast het oorspronkelijke bedrag.",
+          "Maak elk jaar een overzicht van de grootste overschrijdingen.",
+        ],
+        why: ["Grote projecten worden vaak veel duurder dan gepland.", "Door meerwerk en wijzigingen loopt de prijs op, zonder dat iemand het ziet."],
+        gain: ["Zo kan de volksvertegenwoordiging beter controleren."],
+      },
+      {
+        titles: ["Inkoopdata volgens de Open Contracting Data Standard", "Eén internationale standaard voor inkoopdata", "Koppel alle inkoopdata aan het KvK-nummer"],
+        what: [
+          "Publiceer alle inkoopdata volgens de Open Contracting Data Standard.",
+          "Koppel elke leverancier aan het KvK-nummer.",
+          "Geef elke aanbesteding een vast nummer dat in alle systemen hetzelfde is.",
+        ],
+        why: ["Inkoopdata van TenderNed en van gemeenten zijn moeilijk te combineren.", "Elk systeem gebruikt andere namen en codes."],
+        gain: ["Dan kun je de hele weg van aanbesteding tot betaling volgen."],
+      },
+      {
+        titles: ["Eerlijke kansen voor kleine bedrijven bij overheidsopdrachten", "Kleinere percelen bij aanbestedingen", "Minder papierwerk bij het inschrijven op aanbestedingen"],
+        what: [
+          "Verdeel grote opdrachten vaker in kleinere delen.",
+          "Maak de formulieren voor het inschrijven eenvoudiger.",
+          "Publiceer hoeveel opdrachten naar kleine bedrijven gaan.",
+        ],
+        why: ["Vaak winnen steeds dezelfde grote bedrijven de opdrachten.", "Voor kleine bedrijven is inschrijven veel werk en duur."],
+        gain: ["Meer concurrentie levert betere kwaliteit voor minder geld op."],
+      },
+      {
+        titles: ["Openheid over inkoop in crisistijd", "Noodopdrachten binnen een maand openbaar", "Lessen uit de mondkapjesdeal: open inkoop in een crisis"],
+        what: [
+          "Publiceer opdrachten die in een crisis zonder aanbesteding worden gegund binnen een maand.",
+          "Vermeld de leverancier, de prijs en de reden voor de snelle gunning.",
+          "Laat de Algemene Rekenkamer achteraf alle inkopen in de crisis controleren.",
+        ],
+        why: ["Tijdens de coronacrisis zijn grote opdrachten zonder aanbesteding gegund.", "Pas veel later werd duidelijk met wie en tegen welke prijs."],
+        gain: ["Ook in een crisis moet duidelijk zijn hoe publiek geld wordt besteed."],
+      },
+      {
+        titles: ["Maak de gunningscriteria en scores openbaar", "Laat zien waarom een bedrijf een opdracht wint", "Open scores bij aanbestedingen"],
+        what: [
+          "Publiceer bij elke gunning de criteria en de scores van de inschrijvers.",
+          "Leg in gewone taal uit waarom de winnaar is gekozen.",
+          "Bewaar deze gegevens op dezelfde plek als het contract.",
+        ],
+        why: ["Bij een aanbesteding is vaak niet te zien waarom een bedrijf heeft gewonnen.", "De bedrijven die verliezen krijgen hun scores, maar het publiek niet."],
+        gain: ["Dat maakt aanbestedingen eerlijker en controleerbaar."],
+      },
+    ],
+  },
+  "open-technologie": {
+    weight: 1.4,
+    subject: "open technologie",
+    partners: ["de Foundation for Public Code", "Geonovum", "de Algemene Rekenkamer", "Code for NL"],
+    ideas: [
+      {
+        point: "open-algoritmen",
+        titles: ["Een verplicht algoritmeregister voor alle overheden", "Elk algoritme dat over mensen beslist in het register", "Het algoritmeregister verplicht, ook voor gemeenten"],
+        what: [
+          "Maak het verplicht om elk algoritme met gevolgen voor mensen in het register te zetten.",
+          "Vermeld het doel, de gebruikte data, de risico’s en een contactpersoon.",
+          "Leg in gewone taal uit hoe het algoritme werkt.",
+        ],
+        why: ["Het algoritmeregister is nu vrijwillig, en veel organisaties doen niet mee.", "Inwoners weten niet wanneer een algoritme een rol speelt bij een besluit over hen."],
+        gain: ["Zo kunnen inwoners, journalisten en toezichthouders meekijken."],
+      },
+      {
+        point: "open-algoritmen",
+        titles: ["Vermeld in elke brief of een algoritme heeft meegewerkt", "Het recht om te weten of een computer over je besliste", "Uitleg bij elk besluit dat met een algoritme is voorbereid"],
+        what: [
+          "Vermeld in elke brief over een besluit of een algoritme heeft meegewerkt.",
+          "Leg uit welke gegevens daarbij zijn gebruikt.",
+          "Zorg dat je altijd een mens kunt spreken die het besluit kan controleren.",
+        ],
+        why: ["Mensen weten vaak niet dat een algoritme hen heeft geselecteerd voor een controle.", "Daardoor kun je je er ook moeilijk tegen verweren."],
+        gain: ["Dat geeft mensen hun rechten terug en voorkomt nieuwe fouten zoals bij de toeslagenaffaire."],
+      },
+      {
+        point: "open-source",
+        titles: ["Publiek geld, publieke code", "Open source als standaard bij nieuwe overheidssoftware", "Alle software die met belastinggeld is gemaakt open source"],
+        what: [
+          "Maak open source de standaard voor alle nieuwe software die de overheid laat maken.",
+          "Publiceer de code onder de EUPL-licentie.",
+          "Leg uit waarom, als er toch een uitzondering wordt gemaakt.",
+        ],
+        why: ["De overheid betaalt veel geld voor software die ze daarna niet mag delen.", "Daardoor bouwen gemeenten steeds opnieuw hetzelfde."],
+        gain: ["Dat bespaart geld, voorkomt afhankelijkheid van één leverancier en maakt software veiliger."],
+      },
+      {
+        point: "open-data-communities",
+        titles: ["Een loket om nieuwe open datasets aan te vragen", "Iedereen moet om een dataset kunnen vragen", "Open data op verzoek: binnen drie maanden antwoord"],
+        what: [
+          "Maak op data.overheid.nl een loket waar iedereen om een nieuwe dataset kan vragen.",
+          "Geef binnen drie maanden antwoord, met uitleg als het niet kan.",
+          "Publiceer alle verzoeken en de antwoorden.",
+        ],
+        why: ["Veel nuttige data van de overheid zijn nog niet open.", "Als je om een dataset vraagt, weet je niet wie erover gaat."],
+        gain: ["Zo sluiten de open data beter aan op wat mensen echt nodig hebben."],
+      },
+      {
+        titles: ["Minder afhankelijk van grote Amerikaanse techbedrijven", "Europese en open alternatieven voor overheidssoftware", "Een exitplan bij elke clouddienst van de overheid"],
+        what: [
+          "Maak bij elke nieuwe clouddienst een plan om weer over te kunnen stappen.",
+          "Kies waar het kan voor open standaarden en open source.",
+          "Werk samen met andere Europese landen aan gedeelde voorzieningen.",
+        ],
+        why: ["Veel overheden gebruiken software en cloud van een paar grote buitenlandse bedrijven.", "Overstappen is dan moeilijk en duur."],
+        gain: ["Zo houdt de overheid zelf de regie over haar gegevens."],
+      },
+      {
+        point: "open-algoritmen",
+        titles: ["Elk jaar een discriminatietoets voor algoritmen", "Onafhankelijke controle van risicomodellen", "Stop met risicoprofilering op nationaliteit"],
+        what: [
+          "Laat elk risicomodel elk jaar door een onafhankelijke partij toetsen op discriminatie.",
+          "Publiceer de uitkomsten van die toets.",
+          "Verbied nationaliteit en afkomst als kenmerk in risicomodellen.",
+        ],
+        why: ["Risicomodellen kunnen groepen mensen onterecht vaker laten controleren.", "Bij de toeslagenaffaire speelde nationaliteit een rol in een risicomodel."],
+        gain: ["Zo voorkomen we dat technologie de ongelijkheid groter maakt."],
+      },
+      {
+        point: "open-data-communities",
+        titles: ["Open API’s voor overheidsdata", "Open standaarden verplicht bij alle overheden", "Eén portaal met alle API’s van de overheid"],
+        what: [
+          "Bied overheidsdata aan via open API’s, met goede documentatie.",
+          "Zet alle API’s op developer.overheid.nl.",
+          "Houd je aan de verplichte open standaarden van het Forum Standaardisatie.",
+        ],
+        why: ["Veel overheidsdata zijn alleen als download te krijgen, en vaak verouderd.", "Ontwikkelaars moeten zelf uitzoeken hoe de systemen werken."],
+        gain: ["Zo kunnen bedrijven, onderzoekers en inwoners makkelijker nieuwe toepassingen bouwen."],
+      },
+    ],
+  },
+  "open-recht": {
+    weight: 0.8,
+    subject: "toegang tot het recht",
+    partners: ["de Nationale ombudsman", "de Raad voor de rechtspraak", "de lokale ombudsmannen"],
+    ideas: [
+      {
+        point: "open-klachten",
+        titles: ["Klachten over de overheid als open data", "Publiceer per organisatie waarover mensen klagen", "Leren van klachten: een landelijk klachtendashboard"],
+        what: [
+          "Publiceer per organisatie elk kwartaal hoeveel klachten er zijn en waarover.",
+          "Laat zien hoe lang de afhandeling duurde en wat er is veranderd.",
+          "Gebruik één standaard, zodat organisaties te vergelijken zijn.",
+        ],
+        why: ["Klachten laten zien waar het misgaat, maar die informatie blijft binnen de organisatie.", "Je kunt nu niet zien of een gemeente veel of weinig klachten krijgt."],
+        gain: ["Zo leert de overheid van klachten en zien inwoners dat klagen zin heeft."],
+      },
+      {
+        titles: ["Publiceer alle uitspraken van rechters", "Alle vonnissen openbaar en doorzoekbaar", "Meer rechterlijke uitspraken op rechtspraak.nl"],
+        what: [
+          "Publiceer alle uitspraken van rechters, zonder persoonsgegevens.",
+          "Maak de uitspraken doorzoekbaar op rechtspraak.nl.",
+          "Begin met de uitspraken in zaken tussen inwoners en de overheid.",
+        ],
+        why: ["Slechts een klein deel van alle uitspraken wordt gepubliceerd.", "Daardoor is moeilijk te zien hoe rechters in vergelijkbare zaken oordelen."],
+        gain: ["Dat maakt de rechtspraak controleerbaar en voorspelbaarder."],
+      },
+      {
+        point: "open-klachten",
+        titles: ["Een bekende ombudsman voor elke gemeente", "Klagen over de overheid moet makkelijker", "Hulp bij klachten en bezwaar in de wijk"],
+        what: [
+          "Zorg dat elke gemeente een bekende en onafhankelijke ombudsman heeft.",
+          "Maak klagen mogelijk per telefoon, per brief, online en aan een balie.",
+          "Organiseer spreekuren in buurthuizen.",
+        ],
+        why: ["Veel mensen weten niet waar ze met een klacht over de overheid terechtkunnen.", "Een klacht indienen voelt voor veel mensen als een hoge drempel."],
+        gain: ["Zo krijgen ook mensen die de weg niet kennen hun recht."],
+      },
+      {
+        titles: ["Eerst bellen bij een bezwaar", "Een persoonlijk gesprek bij elk bezwaarschrift", "Minder juridische bezwaarprocedures"],
+        what: [
+          "Bel iemand die bezwaar maakt binnen een week op.",
+          "Zoek eerst samen naar een oplossing voordat de formele procedure begint.",
+          "Publiceer hoeveel bezwaren zo zijn opgelost.",
+        ],
+        why: ["Bezwaarprocedures duren lang en voelen voor veel mensen als een gevecht.", "Vaak is een misverstand met één telefoontje op te lossen."],
+        gain: ["Dat bespaart tijd, geld en frustratie aan beide kanten."],
+      },
+      {
+        titles: ["Internetconsultatie voor alle wetsvoorstellen", "Laat zien wat er met reacties op internetconsultaties gebeurt", "Langere en betere internetconsultaties"],
+        what: [
+          "Zet elk wetsvoorstel en elke belangrijke regeling in internetconsultatie.",
+          "Geef mensen minstens zes weken om te reageren.",
+          "Publiceer een verslag van wat er met de reacties is gedaan.",
+        ],
+        why: ["Niet alle wetsvoorstellen gaan in internetconsultatie.", "Na een consultatie is vaak niet te zien wat er met de reacties is gedaan."],
+        gain: ["Zo worden wetten beter en is er meer draagvlak."],
+      },
+      {
+        titles: ["Makkelijk je eigen dossier inzien bij de overheid", "Inzage in je gegevens via één website", "Weten wat de overheid over jou weet"],
+        what: [
+          "Maak één website waar je ziet welke organisaties welke gegevens over jou hebben.",
+          "Geef binnen vier weken en zonder kosten inzage in je dossier.",
+          "Laat zien met wie je gegevens zijn gedeeld.",
+        ],
+        why: ["Je eigen gegevens opvragen bij de overheid is nu ingewikkeld en duurt lang.", "Ouders in de toeslagenaffaire moesten jaren strijden voor hun eigen dossier."],
+        gain: ["Zo kunnen mensen fouten in hun gegevens zelf ontdekken en laten herstellen."],
+      },
+    ],
+  },
+};
+
+/** For a theme of the next plan that has no corpus of its own. */
+const FALLBACK_PROPOSALS: ThemeProposals = {
+  weight: 0.5,
+  subject: "een open overheid",
+  partners: ["de betrokken organisaties"],
+  ideas: [
+    {
+      titles: ["Een open overheid die uitlegt wat ze doet", "Duidelijke uitleg bij elk besluit"],
+      what: ["Leg bij elk besluit in gewone taal uit waarom het is genomen.", "Publiceer de stukken die bij het besluit horen."],
+      why: ["Veel besluiten van de overheid zijn voor inwoners moeilijk te volgen."],
+      gain: ["Zo begrijpen meer mensen wat de overheid doet, en waarom."],
+    },
+  ],
+};
+
+const PROPOSAL_OPENERS = [
+  "Ik heb een voorstel voor het nieuwe actieplan.",
+  "Als inwoner van {gemeente} loop ik hier vaak tegenaan.",
+  "Ik werk zelf bij de gemeente {gemeente} en zie dit probleem elke week.",
+  "Dit idee heb ik al een tijdje.",
+  "Ik ben vrijwilliger in {gemeente} en hoor dit vaak van mensen om me heen.",
+];
+const PROPOSAL_FORUM_INTROS = ["Namens {org} doen wij een voorstel voor het nieuwe actieplan.", "Vanuit {org} stellen wij het volgende voor.", "Dit voorstel komt uit het netwerk van {org}."];
+const PROPOSAL_WHAT_INTROS = ["Mijn voorstel is eenvoudig.", "Wat stel ik voor?", "Daarom dit voorstel.", "Concreet stel ik het volgende voor."];
+const PROPOSAL_FORUM_WHAT_INTROS = ["Wat stellen wij voor?", "Dit is ons voorstel.", "Concreet stellen wij het volgende voor."];
+const PROPOSAL_LIST_INTROS = ["Concreet stel ik voor:", "Wat er moet gebeuren:", "De stappen op een rij:"];
+const PROPOSAL_BUILDS_ON = [
+  "Dit voorstel bouwt voort op actiepunt {nummer}, ‘{actiepunt}’, uit het huidige actieplan.",
+  "Het sluit aan op actiepunt {nummer} van het huidige actieplan: ‘{actiepunt}’.",
+  "Met actiepunt {nummer}, ‘{actiepunt}’, is al een begin gemaakt; dit voorstel gaat een stap verder.",
+];
+const PROPOSAL_CLOSERS = [
+  "Steunt u dit voorstel? Dan hoor ik graag waarom.",
+  "Ik denk graag mee over de uitwerking.",
+  "Alle reacties en aanvullingen zijn welkom.",
+  "Laten we dit in het nieuwe actieplan regelen.",
+  "Ik hoop op veel steun.",
+];
+const PROPOSAL_FORUM_CLOSERS = ["Wij denken graag mee over de uitwerking.", "Wij horen graag hoe anderen hierover denken.", "Wij bieden aan om hier samen met de actiehouder aan te werken."];
+
+/** Generic sentences for the discussion of a proposal (instead of GENERIC, which is about an action point). */
+const PROPOSAL_GENERIC: GenericPools = {
+  questions: [
+    "Hoe zie je dit voor je in kleine gemeenten?",
+    "Wie moet dit gaan betalen?",
+    "Is er een ander land dat dit al doet?",
+    "Geldt dit alleen voor het Rijk, of ook voor gemeenten en provincies?",
+    "Hoe voorkom je dat dit veel extra werk wordt voor ambtenaren?",
+    "Wat zou de eerste stap moeten zijn?",
+    "Hoe weet je straks of het gewerkt heeft?",
+    "Moet dit in een wet, of kan het ook met afspraken?",
+  ],
+  suggestions: [
+    "Begin met een proef in een paar gemeenten en kijk dan verder.",
+    "Zorg dat de resultaten ook in eenvoudige taal te lezen zijn.",
+    "Vraag organisaties die hier al ervaring mee hebben om mee te denken.",
+    "Zet er een duidelijke termijn bij, bijvoorbeeld binnen twee jaar.",
+    "Betrek ook jongeren en mensen die niet digitaal vaardig zijn.",
+  ],
+  agreement: [
+    "Goed voorstel, dit heeft mijn steun.",
+    "Eindelijk iemand die dit voorstelt!",
+    "Dit zou ik graag in het nieuwe actieplan zien.",
+    "Helder voorstel. Ik hoop dat het wordt overgenomen.",
+    "Sterk idee, en het hoeft niet eens veel geld te kosten.",
+    "Hier heb ik lang op gewacht.",
+    "Dit voorstel verdient veel steun.",
+  ],
+  criticism: [
+    "Sympathiek idee, maar ik ben bang dat het veel geld kost.",
+    "Het klinkt goed, maar wie gaat het controleren?",
+    "Goed bedoeld, maar er zijn al zoveel regels.",
+    "Ik mis in dit voorstel aandacht voor mensen die niet digitaal vaardig zijn.",
+    "Volgens mij bestaat dit al gedeeltelijk; kijk eerst wat er al is.",
+    "Het voorstel is mij nog te algemeen. Wat moet er precies gebeuren?",
+  ],
+  examples: [
+    "In {gemeente} hebben ze zoiets al eens geprobeerd. Dat werkte goed, tot het geld op was.",
+    "Bij mijn werk in {gemeente} zien we dit probleem ook.",
+    "In de provincie {provincie} is hier al ervaring mee. Daar kunnen anderen van leren.",
+  ],
+};
+
+const PROPOSAL_QUESTIONS_TO_AUTHOR = [
+  "Hoe zie je dit voor je in kleine gemeenten, {naam}?",
+  "Wie moet dit volgens jou gaan betalen?",
+  "Heb je gekeken of een ander land dit al doet?",
+  "Bedoel je dit alleen voor het Rijk, of ook voor gemeenten en provincies?",
+  "Hoe voorkom je dat dit veel extra werk wordt voor ambtenaren, {naam}?",
+  "Wat is volgens jou de eerste stap?",
+  "Hoe weet je straks of het gewerkt heeft?",
+  "Moet dit in een wet komen, of kan het ook met afspraken?",
+];
+const PROPOSAL_COMMENT_OPENERS = ["Goed dat dit idee hier staat.", "Ik heb dit voorstel met interesse gelezen.", "Als inwoner van {gemeente} herken ik dit.", "Ik werk zelf bij een gemeente, dus ik ken dit van dichtbij."];
+const PROPOSAL_COMMENT_CLOSERS = ["Succes met dit voorstel!", "Ik ben benieuwd naar de reactie van de actiehouder.", "Wat mij betreft komt dit in het actieplan.", "Ik hoor graag hoe anderen erover denken."];
+const PROPOSAL_FORUM_COMMENTS = ["Vanuit {org} steunen wij dit voorstel.", "Namens {org}: wij hebben hier ervaring mee en denken graag mee.", "Bij {org} horen we dit signaal vaker."];
+const AUTHOR_ANSWERS = [
+  "Goede vraag, {naam}. Ik denk dat je klein moet beginnen, met een proef in een paar gemeenten.",
+  "Ik bedoel het voor alle overheden, {naam}, dus ook voor gemeenten en provincies.",
+  "Volgens mij hoeft het niet duur te zijn als overheden samenwerken en dingen één keer bouwen.",
+  "Dat weet ik nog niet precies. Daarom hoop ik dat de actiehouder dit verder uitzoekt.",
+  "In een paar andere Europese landen werkt dit al. Daar kunnen we van leren.",
+  "Ik zou beginnen met afspraken, en pas een wet maken als dat niet werkt.",
+];
+const AUTHOR_THANKS = [
+  "Dank voor je steun, {naam}!",
+  "Dank je, {naam}. Die aanvulling neem ik graag mee in de discussie.",
+  "Fijn dat je meedenkt, {naam}. Het voorstel kan ik niet meer aanpassen, maar je punt staat nu hier.",
+  "Terecht punt, {naam}. Dat moet zeker goed geregeld worden.",
+  "Dank voor het voorbeeld, {naam}. Zo zie je dat het kan.",
+];
+
+/** Explanations with a change of status, by the action holder of the theme. */
+const RESPONSES: Record<"under_consideration" | "adopted" | "not_adopted" | "merged", string[]> = {
+  under_consideration: [
+    "Dank voor dit voorstel. We nemen het mee bij het opstellen van het nieuwe actieplan en bespreken het in de komende weken met {partner}.",
+    "Dit voorstel past goed bij het thema {thema}. We onderzoeken nu of het haalbaar is en wat ervoor nodig is.",
+    "We bekijken samen met {partner} of dit voorstel in het nieuwe actieplan past, en wat ervoor nodig is.",
+    "We gaan dit voorstel verder uitwerken. Daarbij kijken we naar de kosten, de planning en wie het kan uitvoeren.",
+    "Een goed idee, dat we graag verder onderzoeken. We nodigen de indiener uit voor een gesprek met het programmateam.",
+  ],
+  adopted: [
+    "Dit voorstel komt in het nieuwe actieplan. We werken het uit samen met {partner}; de eerste stap zetten we in het komende jaar.",
+    "We nemen dit voorstel over. Het wordt een nieuw actiepunt onder het thema {thema}. Dank aan iedereen die heeft meegedacht.",
+    "Het voorstel is overgenomen. Samen met de indiener en {partner} maken we een plan met duidelijke mijlpalen.",
+    "Dit voorstel wordt onderdeel van het nieuwe actieplan. Over de voortgang leest u in de voortgangsrapportages.",
+  ],
+  not_adopted: [
+    "We nemen dit voorstel niet over. Het gaat over een wet die nu in de Tweede Kamer wordt behandeld; daar hoort deze discussie thuis.",
+    "Het voorstel is sympathiek, maar in deze periode is er geen geld en geen capaciteit om het goed uit te voeren. We bewaren het voor een volgend actieplan.",
+    "We nemen dit voorstel niet over, omdat een groot deel al geregeld is in de Wet open overheid. Wel nemen we uw punt mee in de uitvoering.",
+    "Dit voorstel gaat vooral over het werk van gemeenten, en die beslissen daar zelf over. We hebben het doorgestuurd naar de VNG.",
+    "Na overleg met {partner} nemen we het voorstel niet over: het lost het probleem volgens hen niet goed op.",
+  ],
+  merged: [
+    "Dit voorstel lijkt sterk op ‘{doel}’. We hebben de voorstellen samengevoegd, zodat de discussie op één plek verdergaat. Wie dit voorstel steunde, krijgt die steun terug en kan het andere voorstel steunen.",
+    "We voegen dit voorstel samen met ‘{doel}’, omdat ze hetzelfde willen bereiken. Uw steun is vrijgegeven; u kunt het andere voorstel steunen als u dat wilt.",
+    "Samengevoegd met ‘{doel}’: beide voorstellen vragen om hetzelfde. De goede aanvullingen uit deze discussie nemen we daar mee.",
+  ],
+};
+
 // -- composing rich text ------------------------------------------------------------------
 
 type Inline = { text: string; bold?: boolean; italic?: boolean; href?: string } | { br: true };
@@ -1161,7 +1870,7 @@ function emphasise(rng: Rng, parts: Part[], mark: "bold" | "italic"): Part[] {
   return [{ kind: "p", inlines }, ...parts.slice(1)];
 }
 
-function withLink(rng: Rng, parts: Part[], corpus: Corpus): Part[] {
+function withLink(rng: Rng, parts: Part[], corpus: Pick<Corpus, "links">): Part[] {
   const link = rng.pick(corpus.links.length ? corpus.links : [PLAN_LINK]);
   const showAddress = rng.chance(0.4);
   const label = showAddress ? link.href.replace(/^https:\/\//, "") : link.label;
@@ -1594,6 +2303,506 @@ function finishDrafts(drafts: Draft[], rngOf: (draft: Draft) => Rng, end: number
   }
 }
 
+// -- generating the proposals ------------------------------------------------------------------
+
+/** Proposals are dated over this many days before the run, and never after it. */
+const PROPOSAL_DAYS = 150;
+/** Supports each person gives at most when the plan has no budget of its own. */
+const DEFAULT_BUDGET = 10;
+
+type DraftingTheme = { id: number; number: number; slug: string; title: string };
+type Drafting = { planId: number; budget: number | null; themes: DraftingTheme[] };
+
+type ProposalStep = { from: ProposalStatus | null; to: ProposalStatus; at: number; actor: number; explanation: string };
+
+type ProposalDraft = {
+  seq: number;
+  theme: DraftingTheme;
+  /** Proposals with the same idea are near duplicates: the ones that get merged. */
+  idea: Idea;
+  /** What its text and discussion draw on. */
+  corpus: Corpus;
+  point: PointInfo | null;
+  author: number;
+  title: string;
+  summary: string;
+  parts: Part[];
+  createdAt: number;
+  /** How much support and discussion it attracts, relative to the others. */
+  popularity: number;
+  /** Its statuses in order, the first one `published` when it was written. */
+  steps: ProposalStep[];
+  mergedInto: ProposalDraft | null;
+  supports: { person: number; at: number }[];
+  comments: Draft[];
+};
+
+type ThemeInfo = { theme: DraftingTheme; texts: ThemeProposals; points: PointInfo[]; holders: number[] };
+
+type ProposalPlan = { proposals: ProposalDraft[]; comments: Draft[]; newcomers: number; start: number; budget: number };
+
+const dayStart = (time: number) => time - (time % DAY);
+const finalStatus = (proposal: ProposalDraft) => proposal.steps.at(-1)!.to;
+
+/** Until when a proposal could be supported: its first step to a status that cannot be, or `end`. */
+function supportableUntil(proposal: ProposalDraft, end: number): number {
+  return proposal.steps.find((step) => !SUPPORTABLE.includes(step.to))?.at ?? end;
+}
+
+/** When a proposal's supports stopped counting and their budget was given back: when it was withdrawn or merged. */
+function releasedAt(proposal: ProposalDraft): number | null {
+  return proposal.steps.find((step) => step.to === "withdrawn" || step.to === "merged")?.at ?? null;
+}
+
+function weightedIndex(rng: Rng, weights: readonly number[]): number {
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  let r = rng.next() * total;
+  for (const [index, weight] of weights.entries()) {
+    r -= weight;
+    if (r < 0) return index;
+  }
+  return weights.length - 1;
+}
+
+/** People who registered during the consultation, most of them only to support proposals. */
+function makeNewcomers(rng: Rng, { count, number, from, to }: { count: number; number: number; from: number; to: number }): Person[] {
+  return Array.from({ length: count }, (_, i): Person => {
+    const first = rng.pick(FIRST_NAMES);
+    const last = rng.pick(LAST_NAMES);
+    const displayName = rng.chance(0.08) ? `${first} ${last.split(" ").at(-1)!.charAt(0).toUpperCase()}.` : `${first} ${last}`;
+    return {
+      kind: "newcomer",
+      displayName,
+      firstName: first,
+      email: `${emailPart(first)}.${emailPart(last)}.${number + i}@${DEMO_DOMAIN}`,
+      createdAt: dayStart(from + (to - from) * rng.next() ** 0.8) + rng.int(7 * 60, 23 * 60) * 60_000,
+    };
+  });
+}
+
+/**
+ * Sentences for a proposal and its discussion: the examples, suggestions and
+ * links of the action point its idea grows from (without one, the theme's
+ * examples and suggestions), and sentences about proposals.
+ */
+function proposalCorpus(texts: ThemeProposals, idea: Idea, points: PointInfo[]): Corpus {
+  const own = CORPUS[idea.point ?? ""];
+  const theme = points.flatMap((point) => (CORPUS[point.slug] ? [CORPUS[point.slug]!] : []));
+  return {
+    subject: texts.subject,
+    questions: [],
+    suggestions: own ? own.suggestions : theme.flatMap((corpus) => corpus.suggestions),
+    agreement: [],
+    criticism: [],
+    examples: own ? own.examples : theme.flatMap((corpus) => corpus.examples),
+    official: [],
+    links: own ? own.links : [PLAN_LINK],
+    generic: PROPOSAL_GENERIC,
+  };
+}
+
+/** `count` of the sentences, in their order. */
+function someOf(rng: Rng, sentences: readonly string[], count: number): string[] {
+  const chosen = new Set(distinct(rng, sentences, count));
+  return sentences.filter((text) => chosen.has(text));
+}
+
+type ProposalFormat = "plain" | "list" | "bold" | "italic" | "link";
+
+function proposalText(rng: Rng, idea: Idea, corpus: Corpus, point: PointInfo | null, author: Person, format: ProposalFormat) {
+  const values: Fill = { gemeente: rng.pick(MUNICIPALITIES), provincie: rng.pick(PROVINCES), org: author.organisation?.ref ?? "" };
+  const byForum = author.kind === "forum";
+  const [core, ...more] = idea.what as [string, ...string[]];
+  // Some people use the core of what they propose as the title; then the text goes on with the rest.
+  const coreTitle = core.replace(/[.!?]$/, "");
+  const titledByCore = format !== "list" && countChars(coreTitle) <= TITLE_MAX && rng.chance(0.3);
+  const title = titledByCore ? coreTitle : rng.pick(idea.titles);
+  // A list has at least two points.
+  const proposed = titledByCore ? someOf(rng, more, rng.int(1, more.length)) : [core, ...someOf(rng, more, rng.int(format === "list" ? 1 : 0, more.length))];
+
+  const summary = titledByCore ? [rng.pick(idea.why), ...proposed.slice(0, 1)] : [core];
+  if (rng.chance(0.6)) summary.push(rng.pick(idea.gain));
+
+  const first: string[] = [];
+  if (byForum) first.push(fill(rng.pick(PROPOSAL_FORUM_INTROS), values));
+  else if (rng.chance(0.4)) first.push(fill(rng.pick(PROPOSAL_OPENERS), values));
+  first.push(...someOf(rng, idea.why, rng.int(1, idea.why.length)));
+  if (!byForum && idea.point && corpus.examples.length && rng.chance(0.35)) first.push(fill(rng.pick(corpus.examples), values));
+  const last = [rng.pick(idea.gain)];
+  if (point) last.push(fill(rng.pick(PROPOSAL_BUILDS_ON), { nummer: String(point.number), actiepunt: point.title }));
+  if (rng.chance(0.6)) last.push(rng.pick(byForum ? PROPOSAL_FORUM_CLOSERS : PROPOSAL_CLOSERS));
+
+  const paragraph = (sentences: string[]): Part => ({ kind: "p", inlines: [{ text: sentences.join(" ") }] });
+  const intro = rng.pick(byForum ? PROPOSAL_FORUM_WHAT_INTROS : PROPOSAL_WHAT_INTROS);
+  let parts: Part[];
+  if (format === "list" && proposed.length > 1) {
+    parts = [paragraph(first), paragraph([rng.pick(PROPOSAL_LIST_INTROS)]), { kind: rng.chance(0.5) ? "ul" : "ol", items: proposed }, paragraph(last)];
+  } else {
+    // In bold: the heart of the proposal.
+    const middle: Part =
+      format === "bold" ? { kind: "p", inlines: [{ text: `${intro} ` }, { text: proposed[0]!, bold: true }, ...(proposed.length > 1 ? [{ text: ` ${proposed.slice(1).join(" ")}` }] : [])] } : paragraph([intro, ...proposed]);
+    parts = [paragraph(first), middle, paragraph(last)];
+    if (format === "italic") parts = emphasise(rng, parts, "italic");
+    if (format === "link") parts = withLink(rng, parts, corpus);
+  }
+  return { title, summary: summary.join(" "), parts };
+}
+
+function pickFormat(rng: Rng, seq: number): ProposalFormat {
+  // The first few show every kind, so even a tiny run has them.
+  const forced: ProposalFormat[] = ["list", "bold", "link"];
+  if (seq < forced.length) return forced[seq]!;
+  const r = rng.next();
+  return r < 0.05 ? "list" : r < 0.08 ? "bold" : r < 0.09 ? "italic" : r < 0.12 ? "link" : "plain";
+}
+
+/**
+ * Official responses: some proposals go under consideration, and of those
+ * some are adopted, not adopted or merged into a similar proposal; a few are
+ * withdrawn by their authors. Older proposals have had time to get further;
+ * popular ones are more often considered and adopted.
+ */
+function respondToProposals(rng: Rng, proposals: ProposalDraft[], { infoOf, holderOf, now }: { infoOf: (proposal: ProposalDraft) => ThemeInfo; holderOf: (proposal: ProposalDraft) => number; now: number }) {
+  const n = proposals.length;
+  const quota = (share: number, least: number) => Math.max(least, Math.round(share * n));
+  const open = new Set(proposals);
+  const age = (proposal: ProposalDraft) => (now - proposal.createdAt) / DAY;
+  const take = (eligible: (proposal: ProposalDraft) => boolean, weight: (proposal: ProposalDraft) => number): ProposalDraft | null => {
+    const candidates = [...open].filter(eligible);
+    if (!candidates.length) return null;
+    const chosen = candidates[weightedIndex(rng, candidates.map(weight))]!;
+    open.delete(chosen);
+    return chosen;
+  };
+  const latest = now - 2 * HOUR;
+  /** A moment on a working day between `from` and `to` (as a share of the time left), during office hours. */
+  const officeTime = (after: number, from: number, to: number) => {
+    const moment = after + (latest - after) * (from + (to - from) * rng.next());
+    return Math.min(now - HOUR, Math.max(after + HOUR, dayStart(moment) + rng.int(9 * 60, 17 * 60) * 60_000));
+  };
+  const step = (proposal: ProposalDraft, to: ProposalStatus, at: number, actor: number, extra: Fill = {}) => {
+    const info = infoOf(proposal);
+    const explanation = to === "withdrawn" || to === "published" || to === "pending" ? "" : fill(rng.pick(RESPONSES[to]), { partner: rng.pick(info.texts.partners), thema: proposal.theme.title, ...extra });
+    proposal.steps.push({ from: finalStatus(proposal), to, at, actor, explanation });
+  };
+  const consider = (proposal: ProposalDraft, from: number, to: number) => {
+    const actor = holderOf(proposal);
+    step(proposal, "under_consideration", officeTime(proposal.createdAt, from, to), actor);
+    return actor;
+  };
+
+  for (const outcome of ["adopted", "not_adopted"] as const) {
+    for (let i = 0; i < quota(0.03, 2); i++) {
+      const proposal = take((candidate) => age(candidate) >= 45, (candidate) => (outcome === "adopted" ? candidate.popularity ** 1.2 : Math.sqrt(candidate.popularity)));
+      if (!proposal) break;
+      const actor = consider(proposal, 0.15, 0.45);
+      step(proposal, outcome, officeTime(proposal.steps.at(-1)!.at, 0.3, 0.9), rng.chance(0.8) ? actor : holderOf(proposal));
+    }
+  }
+  for (let i = 0; i < quota(0.08, 3); i++) {
+    const proposal = take((candidate) => age(candidate) >= 10, (candidate) => candidate.popularity);
+    if (!proposal) break;
+    consider(proposal, 0.2, 0.8);
+  }
+  for (let i = 0; i < quota(0.025, 2); i++) {
+    const proposal = take((candidate) => age(candidate) >= 4, (candidate) => 1 / candidate.popularity);
+    if (!proposal) break;
+    if (age(proposal) >= 20 && rng.chance(0.3)) consider(proposal, 0.15, 0.45);
+    const after = proposal.steps.at(-1)!.at;
+    const at = Math.min(now - HOUR, Math.floor((after + HOUR + (latest - after) * (0.1 + 0.8 * rng.next())) / 60_000) * 60_000);
+    step(proposal, "withdrawn", at, proposal.author);
+  }
+  // Merged last: the proposal it is merged into keeps the status it has by now, which must be one that takes a merge.
+  const keeps: ProposalStatus[] = ["published", "under_consideration", "adopted"];
+  const duplicates = (candidate: ProposalDraft) =>
+    proposals.some((other) => other !== candidate && other.idea === candidate.idea && other.createdAt < candidate.createdAt && keeps.includes(finalStatus(other)));
+  for (let i = 0; i < quota(0.03, 2); i++) {
+    // Preferably a later proposal of the same idea; in a small run there may be none, then one in the same theme.
+    const weight = (candidate: ProposalDraft) => 1 / Math.sqrt(candidate.popularity);
+    const proposal = take((candidate) => age(candidate) >= 30 && duplicates(candidate), weight) ?? take((candidate) => age(candidate) >= 30, weight);
+    if (!proposal) break;
+    const actor = consider(proposal, 0.15, 0.45);
+    const at = officeTime(proposal.steps.at(-1)!.at, 0.3, 0.9);
+    const targets = proposals.filter((other) => other !== proposal && other.createdAt < at - HOUR && keeps.includes(finalStatus(other)) && !other.mergedInto);
+    const group = [targets.filter((other) => other.idea === proposal.idea), targets.filter((other) => other.theme === proposal.theme), targets].find((list) => list.length) ?? [];
+    const target = group.reduce<ProposalDraft | null>((best, other) => (!best || other.popularity > best.popularity ? other : best), null);
+    if (!target) {
+      proposal.steps.pop();
+      continue;
+    }
+    // The one it is merged into stays as it is.
+    open.delete(target);
+    proposal.mergedInto = target;
+    step(proposal, "merged", at, actor, { doel: target.title });
+  }
+}
+
+/**
+ * Supports: each person gives up to their budget, a few people all of it,
+ * most only one or a few; popular proposals get many. A support comes after
+ * the proposal was published and while it could be supported. Whoever spent
+ * the budget and got support back from a withdrawn or merged proposal often
+ * gives it again, to the proposal it was merged into if it can. Checked in
+ * time order against the budget, so nobody ever has more than it counting.
+ */
+function addSupports(rng: Rng, proposals: ProposalDraft[], { pool, people, target, budget, start, now }: { pool: number[]; people: Person[]; target: number; budget: number; start: number; now: number }) {
+  const wanted = pool.map(() => 0);
+  let given = 0;
+  // However small the run, a few people who were there from the start spend their whole budget.
+  for (const [slot, person] of pool.entries()) {
+    if (given >= 3 * budget || given + budget > target) break;
+    if (people[person]!.createdAt >= start) continue;
+    wanted[slot] = budget;
+    given += budget;
+  }
+  for (let tries = 0; given < target && tries < target * 20 && budget > 0; tries++) {
+    const index = rng.skewed(pool.length, 1.5);
+    if (wanted[index]! < budget) {
+      wanted[index]!++;
+      given++;
+    }
+  }
+  const until = proposals.map((proposal) => Math.min(supportableUntil(proposal, now), now) - 60_000);
+  const released = proposals.map(releasedAt);
+  const indexOf = new Map(proposals.map((proposal, index) => [proposal, index]));
+  for (const [slot, person] of pool.entries()) {
+    if (!wanted[slot]) continue;
+    const registered = people[person]!.createdAt;
+    const from = proposals.map((proposal) => Math.max(proposal.createdAt, registered) + 10 * 60_000);
+    const chosen = new Map<number, number>();
+    /** A proposal this person supports after `after`, weighted by popularity and how long it was open to them. */
+    const pick = (after: number): number | null => {
+      const weights = proposals.map((proposal, index) => {
+        const start = Math.max(from[index]!, after);
+        return chosen.has(index) || until[index]! <= start ? 0 : proposal.popularity * Math.sqrt((until[index]! - start) / (PROPOSAL_DAYS * DAY));
+      });
+      if (!weights.some((weight) => weight > 0)) return null;
+      return weightedIndex(rng, weights);
+    };
+    const support = (index: number, after: number) => {
+      const start = Math.max(from[index]!, after);
+      // Most supports come soon after a proposal appears.
+      chosen.set(index, start + (until[index]! - start) * rng.next() ** 2.2);
+    };
+    for (let i = 0; i < wanted[slot]!; i++) {
+      const index = pick(0);
+      if (index === null) break;
+      support(index, 0);
+    }
+    if (chosen.size >= budget) {
+      for (const [index, at] of [...chosen]) {
+        const back = released[index];
+        if (back === null || back === undefined || back <= at || !rng.chance(0.6)) continue;
+        const merged = proposals[index]!.mergedInto;
+        const mergedIndex = merged ? indexOf.get(merged)! : null;
+        const next = mergedIndex !== null && !chosen.has(mergedIndex) && until[mergedIndex]! > Math.max(from[mergedIndex]!, back + 10 * 60_000) ? mergedIndex : pick(back + 10 * 60_000);
+        if (next !== null) support(next, back + 10 * 60_000);
+      }
+    }
+    // In time order, as the budget saw them: supports on withdrawn or merged proposals stop counting when that happens.
+    const ordered = [...chosen].sort((a, b) => a[1] - b[1]);
+    const kept: [number, number][] = [];
+    for (const [index, at] of ordered) {
+      const counting = kept.filter(([other]) => {
+        const back = released[other];
+        return back === null || back === undefined || back > at;
+      }).length;
+      if (counting >= budget) continue;
+      kept.push([index, at]);
+      proposals[index]!.supports.push({ person, at: Math.round(at) });
+    }
+  }
+  for (const proposal of proposals) proposal.supports.sort((a, b) => a.at - b.at || a.person - b.person);
+}
+
+/** A reply in a proposal's discussion: to a third-level comment it becomes its sibling, as the app does it. */
+function proposalReply(g: TextGenerator, to: Draft, author: number, parts: Part[]): Draft {
+  const sibling = to.depth >= 3;
+  return add(g, {
+    threadId: to.threadId,
+    parent: sibling ? to.parent : to,
+    root: to.root ?? to,
+    replyTo: sibling ? to : null,
+    depth: sibling ? 3 : to.depth + 1,
+    author,
+    createdAt: after(g, to.createdAt),
+    official: false,
+    paragraph: null,
+    deleted: g.rng.chance(0.015),
+    parts,
+    kind: "reply",
+  });
+}
+
+function proposalCommentText(g: TextGenerator, proposal: ProposalDraft, kind: Kind, author: number): Part[] {
+  const { rng, corpus, people } = g;
+  const organisation = people[author]!.organisation;
+  const values = valuesFor(g, { naam: people[proposal.author]!.firstName, org: organisation?.ref ?? "" });
+  const avoid = new Set<string>();
+  const sentences: string[] = [];
+  if (organisation) sentences.push(fill(rng.pick(PROPOSAL_FORUM_COMMENTS), values));
+  else if (rng.chance(0.25)) sentences.push(fill(rng.pick(PROPOSAL_COMMENT_OPENERS), values));
+  if (kind === "question") {
+    if (rng.chance(0.4)) sentences.push(sentence(rng, corpus, "example", values, avoid));
+    sentences.push(fill(rng.pick(PROPOSAL_QUESTIONS_TO_AUTHOR), values));
+  } else {
+    sentences.push(sentence(rng, corpus, kind, values, avoid));
+    if (kind === "agreement" && rng.chance(0.5)) sentences.push(sentence(rng, corpus, "example", values, avoid));
+    if (kind === "criticism" && rng.chance(0.4)) sentences.push(sentence(rng, corpus, "suggestion", values, avoid));
+  }
+  if (rng.chance(0.25)) sentences.push(fill(rng.pick(PROPOSAL_COMMENT_CLOSERS), values));
+  let parts = paragraphs(rng, sentences);
+  const format = rng.next();
+  if (format < 0.015) parts = emphasise(rng, parts, "bold");
+  else if (format < 0.03) parts = withLink(rng, parts, corpus);
+  return parts;
+}
+
+/** Up to 30 comments under a proposal, from people who read it; its author answers questions. */
+function proposalDiscussion(g: TextGenerator, proposal: ProposalDraft, target: number) {
+  const { rng, people } = g;
+  const authorName = (draft: Draft) => ({ naam: people[draft.author]!.firstName });
+  let written = 0;
+  while (written < target) {
+    const kind = pickKind(rng);
+    const author = rng.chance(0.06) ? pickOther(rng, g.forum, proposal.author) : citizen(g, [proposal.author]);
+    const top = add(g, {
+      threadId: 0,
+      parent: null,
+      root: null,
+      replyTo: null,
+      depth: 1,
+      author,
+      // Most reactions come in the first weeks.
+      createdAt: proposal.createdAt + 10 * 60_000 + (g.end - HOUR - proposal.createdAt) * rng.next() ** 1.8,
+      official: false,
+      paragraph: null,
+      deleted: rng.chance(0.015),
+      parts: [],
+      kind,
+    });
+    top.parts = proposalCommentText(g, proposal, kind, author);
+    written++;
+    const r = rng.next();
+    const replies = Math.min(target - written, r < 0.5 ? 0 : r < 0.75 ? 1 : r < 0.9 ? 2 : rng.int(3, 5));
+    let last = top;
+    for (let i = 0; i < replies; i++) {
+      const to = i > 0 && rng.chance(0.4) ? last : top;
+      const byAuthor = to.author !== proposal.author && rng.chance(i === 0 ? (kind === "question" ? 0.8 : 0.35) : 0.2);
+      const replier = byAuthor ? proposal.author : citizen(g, [to.author, proposal.author]);
+      const parts = byAuthor
+        ? paragraphs(rng, [fill(rng.pick(to === top && kind === "question" ? AUTHOR_ANSWERS : AUTHOR_THANKS), authorName(to))])
+        : replyText(g, to, replier);
+      last = proposalReply(g, to, replier, parts);
+      written++;
+    }
+  }
+}
+
+/**
+ * Proposals for the plan being drafted, with their official responses,
+ * supports and discussions, dated over the last PROPOSAL_DAYS days before
+ * `now`. Adds the people who registered to support them to `people`.
+ */
+function generateProposals({
+  scale,
+  seed,
+  now,
+  drafting,
+  points,
+  people,
+  citizens,
+  forum,
+}: {
+  scale: number;
+  seed: number;
+  now: number;
+  drafting: Drafting;
+  points: PointInfo[];
+  people: Person[];
+  citizens: number[];
+  forum: number[];
+}): ProposalPlan {
+  const start = dayStart(now - PROPOSAL_DAYS * DAY);
+  const budget = drafting.budget ?? DEFAULT_BUDGET;
+  const newcomers = makeNewcomers(rngFor(`${seed}:newcomers`), { count: Math.max(10, Math.round(600 * scale)), number: people.length + 1, from: start + DAY, to: now - 2 * DAY });
+  const firstNewcomer = people.length;
+  people.push(...newcomers);
+
+  const holders = people.flatMap((person, index) => (person.kind === "holder" ? [index] : []));
+  const holderOfPoint = new Map(holders.map((index) => [points[people[index]!.pointIndex!]!.id, index]));
+  const infos: ThemeInfo[] = drafting.themes.map((theme) => {
+    const texts = PROPOSAL_THEMES[theme.slug.replace(/-\d{4}-\d{4}$/, "")] ?? FALLBACK_PROPOSALS;
+    const themePoints = points.filter((point) => point.themeNumber === theme.number);
+    const themeHolders = themePoints.flatMap((point) => (holderOfPoint.has(point.id) ? [holderOfPoint.get(point.id)!] : []));
+    return { theme, texts, points: themePoints, holders: themeHolders.length ? themeHolders : holders };
+  });
+  const infoOf = new Map(infos.map((info) => [info.theme, info]));
+
+  const rng = rngFor(`${seed}:proposals`);
+  const count = Math.max(35, Math.round(300 * scale));
+  const skeletons = Array.from({ length: count }, () => {
+    const info = infos[weightedIndex(rng, infos.map((candidate) => candidate.texts.weight))]!;
+    const idea = info.texts.ideas[rng.skewed(info.texts.ideas.length, 1.25)]!;
+    const author = rng.chance(0.1) ? rng.pick(forum) : citizens[rng.skewed(citizens.length, 1.4)]!;
+    // More proposals right after the window opened, then a steady stream.
+    const day = Math.floor((PROPOSAL_DAYS - 2) * rng.next() ** 1.35);
+    const createdAt = start + (day + 1) * DAY + rng.int(7 * 60, 23 * 60) * 60_000;
+    const popularity = Math.min(60, (1 - rng.next()) ** -0.9);
+    return { info, idea, author, createdAt, popularity };
+  });
+  skeletons.sort((a, b) => a.createdAt - b.createdAt);
+
+  const proposals = skeletons.map(({ info, idea, author, createdAt, popularity }, seq): ProposalDraft => {
+    const own = rngFor(`${seed}:proposal:${seq}`);
+    const ideaPoint = idea.point ? info.points.find((point) => point.slug === idea.point) : undefined;
+    // About a third build on a current action point: most often the one the idea grew from.
+    const point = ideaPoint ? (own.chance(0.55) ? ideaPoint : null) : info.points.length && own.chance(0.12) ? own.pick(info.points) : null;
+    const corpus = proposalCorpus(info.texts, idea, info.points);
+    const text = proposalText(own, idea, corpus, point, people[author]!, pickFormat(own, seq));
+    if (countChars(text.title) > TITLE_MAX || countChars(text.summary) > SUMMARY_MAX) throw new Error(`Generated proposal too long: ${text.title}`);
+    return {
+      seq,
+      theme: info.theme,
+      idea,
+      corpus,
+      point,
+      author,
+      ...text,
+      createdAt,
+      popularity,
+      steps: [{ from: null, to: "published", at: createdAt, actor: author, explanation: "" }],
+      mergedInto: null,
+      supports: [],
+      comments: [],
+    };
+  });
+
+  const statusRng = rngFor(`${seed}:proposal-statuses`);
+  respondToProposals(statusRng, proposals, {
+    infoOf: (proposal) => infoOf.get(proposal.theme)!,
+    // The action holder of the action point it builds on, or of another action point in its theme.
+    holderOf: (proposal) => (proposal.point && holderOfPoint.has(proposal.point.id) ? holderOfPoint.get(proposal.point.id)! : statusRng.pick(infoOf.get(proposal.theme)!.holders)),
+    now,
+  });
+
+  const pool = shuffle(rngFor(`${seed}:support-activity`), [...citizens, ...forum, ...newcomers.map((_, i) => firstNewcomer + i)]);
+  addSupports(rngFor(`${seed}:supports`), proposals, { pool, people, target: Math.max(150, Math.round(6_000 * scale)), budget, start, now });
+
+  const comments: Draft[] = [];
+  for (const proposal of proposals) {
+    const own = rngFor(`${seed}:proposal:${proposal.seq}:discussion`);
+    const g: TextGenerator = { rng: own, corpus: proposal.corpus, people, citizens, forum, drafts: comments, themeId: proposal.theme.id, end: now };
+    const before = comments.length;
+    const target = own.chance(0.12) ? 0 : Math.min(30, own.int(0, 4) + Math.round(proposal.popularity * (0.3 + 1.2 * own.next())));
+    proposalDiscussion(g, proposal, target);
+    proposal.comments = comments.slice(before);
+  }
+  addLikes(rngFor(`${seed}:proposal-likes`), comments, citizens, now);
+  finishDrafts(comments, (draft) => rngFor(`${seed}:proposal-deleted:${draft.seq}`), now);
+  return { proposals, comments, newcomers: newcomers.length, start, budget };
+}
+
 // -- writing -----------------------------------------------------------------------------
 
 const EMPTY_DOC = { type: "doc", content: [] };
@@ -1642,7 +2851,36 @@ async function loadPoints(tx: Transaction): Promise<PointInfo[]> {
   });
 }
 
-type Outcome = { kind: "exists"; people: number } | { kind: "noPlan" } | { kind: "done"; people: number; comments: number; replies: number; deleted: number; likes: number; biggest: { slug: string; comments: number } };
+/** The plan being drafted (the newest, as the app picks it) with its themes; null when there is none. */
+async function loadDrafting(tx: Transaction): Promise<Drafting | null> {
+  const [plan] = await tx.select({ id: plans.id, budget: plans.supportBudget }).from(plans).where(eq(plans.status, "drafting")).orderBy(desc(plans.id)).limit(1);
+  if (!plan) return null;
+  const themeRows = await tx.select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title }).from(themes).where(eq(themes.planId, plan.id)).orderBy(asc(themes.number));
+  return themeRows.length ? { planId: plan.id, budget: plan.budget, themes: themeRows } : null;
+}
+
+/** The next `count` ids of a table's own sequence, in ascending order, so rows can point at each other before they are written. */
+async function nextIds(tx: Transaction, table: "comments" | "proposals", count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const rows = await tx.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${count})`);
+  return Array.from(rows)
+    .map((row) => row.id)
+    .sort((a, b) => a - b);
+}
+
+/** Valid rich text for the database: the checked document and the HTML the server renders from it. */
+function richText(parts: Part[], what: string): { body: RichDoc; bodyHtml: string } {
+  const checked = validateDoc(toDoc(parts));
+  if (!checked.ok) throw new Error(`Generated ${what} refused (${checked.error}): ${JSON.stringify(parts)}`);
+  return { body: checked.doc, bodyHtml: renderHtml(checked.doc) };
+}
+
+type ProposalCounts = { proposals: number; statuses: Partial<Record<ProposalStatus, number>>; supports: number; supporters: number; newcomers: number; comments: number; likes: number };
+
+type Outcome =
+  | { kind: "exists"; people: number }
+  | { kind: "noPlan" }
+  | { kind: "done"; people: number; comments: number; replies: number; deleted: number; likes: number; biggest: { slug: string; comments: number }; proposals: ProposalCounts | null };
 
 async function seedDemo({ scale, seed }: { scale: number; seed: number }): Promise<Outcome> {
   return getDb().transaction(async (tx) => {
@@ -1651,8 +2889,17 @@ async function seedDemo({ scale, seed }: { scale: number; seed: number }): Promi
     if (existing && existing.count > 0) return { kind: "exists", people: existing.count };
     const points = await loadPoints(tx);
     if (!points.length) return { kind: "noPlan" };
+    const drafting = await loadDrafting(tx);
 
     const { people, drafts } = generate({ scale, seed, points });
+    // Proposals are dated up to this moment, to the minute.
+    const now = Math.floor(Date.now() / 60_000) * 60_000;
+    const citizens = shuffle(
+      rngFor(`${seed}:activity`),
+      people.flatMap((person, index) => (person.kind === "citizen" ? [index] : [])),
+    );
+    const forum = people.flatMap((person, index) => (person.kind === "forum" ? [index] : []));
+    const proposalPlan = drafting ? generateProposals({ scale, seed, now, drafting, points, people, citizens, forum }) : null;
 
     const inserted = await tx
       .insert(users)
@@ -1673,22 +2920,16 @@ async function seedDemo({ scale, seed }: { scale: number; seed: number }): Promi
       }),
     );
 
+    const proposalThreadIds = proposalPlan && drafting ? await writeProposals(tx, proposalPlan, drafting.planId, userId) : [];
+    const allDrafts = proposalPlan ? [...drafts, ...proposalPlan.comments] : drafts;
+
     // Ids taken from the table's own sequence, handed out in time order, so a reply always has a higher id than what it answers.
-    const ids = Array.from(await tx.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('comments', 'id'))::int as id from generate_series(1, ${drafts.length})`))
-      .map((row) => row.id)
-      .sort((a, b) => a - b);
-    const ordered = [...drafts].sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
+    const ids = await nextIds(tx, "comments", allDrafts.length);
+    const ordered = [...allDrafts].sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
     const idOf = new Map<Draft, number>(ordered.map((draft, index) => [draft, ids[index]!]));
 
     const rows = ordered.map((draft) => {
-      let body: unknown = EMPTY_DOC;
-      let bodyHtml = "";
-      if (!draft.deleted) {
-        const checked = validateDoc(toDoc(draft.parts));
-        if (!checked.ok) throw new Error(`Generated comment refused (${checked.error}): ${JSON.stringify(draft.parts)}`);
-        body = checked.doc;
-        bodyHtml = renderHtml(checked.doc);
-      }
+      const { body, bodyHtml } = draft.deleted ? { body: EMPTY_DOC, bodyHtml: "" } : richText(draft.parts, "comment");
       const changedAt = new Date(draft.deletedAt ?? draft.createdAt);
       return {
         id: idOf.get(draft)!,
@@ -1718,12 +2959,43 @@ async function seedDemo({ scale, seed }: { scale: number; seed: number }): Promi
     const likes = ordered.flatMap((draft) => draft.likers.map((person, index) => ({ commentId: idOf.get(draft)!, userId: userId(person), createdAt: new Date(draft.likedAt[index]!) })));
     for (let i = 0; i < likes.length; i += LIKE_BATCH) await tx.insert(commentLikes).values(likes.slice(i, i + LIKE_BATCH));
 
-    const threadIds = points.flatMap((point) => [point.publicThreadId, point.forumThreadId]);
+    const threadIds = [...points.flatMap((point) => [point.publicThreadId, point.forumThreadId]), ...proposalThreadIds];
     await tx
       .update(threads)
       // Written out with table names: Drizzle leaves columns unqualified in an update.
       .set({ commentCount: sql`(select count(*)::int from comments c where c.thread_id = threads.id and c.status = 'published')` })
       .where(inArray(threads.id, threadIds));
+
+    let proposalCounts: ProposalCounts | null = null;
+    if (proposalPlan && drafting) {
+      // A proposal counts the published comments of its discussion, like its thread.
+      await tx
+        .update(proposals)
+        .set({ commentCount: sql`(select t.comment_count from threads t where t.subject_type = 'proposal' and t.subject_id = proposals.id and t.kind = 'public')` })
+        .where(eq(proposals.planId, drafting.planId));
+      await writeSupports(tx, proposalPlan, drafting.planId, userId);
+      // The demo dates proposals and supports over the last months: the windows must have been open by then (only ever moved earlier).
+      const opened = new Date(proposalPlan.start).toISOString();
+      await tx
+        .update(plans)
+        .set({
+          proposalsOpenAt: sql`least(coalesce(${plans.proposalsOpenAt}, ${opened}::timestamptz), ${opened}::timestamptz)`,
+          supportOpenAt: sql`least(coalesce(${plans.supportOpenAt}, ${opened}::timestamptz), ${opened}::timestamptz)`,
+        })
+        .where(eq(plans.id, drafting.planId));
+      const statuses: Partial<Record<ProposalStatus, number>> = {};
+      for (const proposal of proposalPlan.proposals) statuses[finalStatus(proposal)] = (statuses[finalStatus(proposal)] ?? 0) + 1;
+      const supportRows = proposalPlan.proposals.flatMap((proposal) => proposal.supports);
+      proposalCounts = {
+        proposals: proposalPlan.proposals.length,
+        statuses,
+        supports: supportRows.length,
+        supporters: new Set(supportRows.map((support) => support.person)).size,
+        newcomers: proposalPlan.newcomers,
+        comments: proposalPlan.comments.length,
+        likes: proposalPlan.comments.reduce((sum, draft) => sum + draft.likers.length, 0),
+      };
+    }
 
     const perPoint = points.map((point) => ({ slug: point.slug, comments: drafts.filter((draft) => draft.threadId === point.publicThreadId).length }));
     return {
@@ -1732,10 +3004,74 @@ async function seedDemo({ scale, seed }: { scale: number; seed: number }): Promi
       comments: drafts.length,
       replies: drafts.filter((draft) => draft.parent).length,
       deleted: drafts.filter((draft) => draft.deleted).length,
-      likes: likes.length,
+      likes: drafts.reduce((sum, draft) => sum + draft.likers.length, 0),
       biggest: perPoint.reduce((a, b) => (b.comments > a.comments ? b : a)),
+      proposals: proposalCounts,
     };
   });
+}
+
+/**
+ * Writes the proposals with their history and a discussion thread each, as
+ * createProposal and changeStatus would have, and points their comments at
+ * those threads. Returns the threads' ids.
+ */
+async function writeProposals(tx: Transaction, plan: ProposalPlan, planId: number, userId: (index: number) => number): Promise<number[]> {
+  // In time order, from the table's own sequence: a proposal is merged into one that is older, so it has a lower id.
+  const ids = await nextIds(tx, "proposals", plan.proposals.length);
+  const idOf = new Map(plan.proposals.map((proposal, index) => [proposal, ids[index]!]));
+  const rows = plan.proposals.map((proposal) => {
+    const last = proposal.steps.at(-1)!;
+    // The latest official explanation; withdrawing leaves it as it was.
+    const response = proposal.steps.filter((step) => step.explanation).at(-1)?.explanation ?? null;
+    return {
+      id: idOf.get(proposal)!,
+      planId,
+      themeId: proposal.theme.id,
+      actionPointId: proposal.point?.id ?? null,
+      authorId: userId(proposal.author),
+      title: proposal.title,
+      summary: proposal.summary,
+      ...richText(proposal.parts, "proposal"),
+      status: last.to,
+      response,
+      mergedIntoId: proposal.mergedInto ? idOf.get(proposal.mergedInto)! : null,
+      supportCount: proposal.supports.length,
+      createdAt: new Date(proposal.createdAt),
+      updatedAt: new Date(last.at),
+    };
+  });
+  for (let i = 0; i < rows.length; i += COMMENT_BATCH) await tx.insert(proposals).overridingSystemValue().values(rows.slice(i, i + COMMENT_BATCH));
+
+  const steps = plan.proposals
+    .flatMap((proposal) => proposal.steps.map((step, order) => ({ proposal, step, order })))
+    .sort((a, b) => a.step.at - b.step.at || a.proposal.seq - b.proposal.seq || a.order - b.order)
+    .map(({ proposal, step }) => ({ proposalId: idOf.get(proposal)!, fromStatus: step.from, toStatus: step.to, explanation: step.explanation, actorId: userId(step.actor), createdAt: new Date(step.at) }));
+  for (let i = 0; i < steps.length; i += COMMENT_BATCH) await tx.insert(proposalStatusChanges).values(steps.slice(i, i + COMMENT_BATCH));
+
+  const threadRows = await tx
+    .insert(threads)
+    .values(plan.proposals.map((proposal) => ({ subjectType: "proposal" as const, subjectId: idOf.get(proposal)!, kind: "public" as const, themeId: proposal.theme.id, createdAt: new Date(proposal.createdAt) })))
+    .returning({ id: threads.id, subjectId: threads.subjectId });
+  const threadOf = new Map(threadRows.map((row) => [row.subjectId, row.id]));
+  for (const proposal of plan.proposals) for (const comment of proposal.comments) comment.threadId = threadOf.get(idOf.get(proposal)!)!;
+  return threadRows.map((row) => row.id);
+}
+
+/** The supports, and each supporter's budget: what counts now, so supports on withdrawn and merged proposals not. */
+async function writeSupports(tx: Transaction, plan: ProposalPlan, planId: number, userId: (index: number) => number) {
+  const proposalIds = await tx.select({ id: proposals.id }).from(proposals).where(eq(proposals.planId, planId)).orderBy(asc(proposals.id));
+  const idOf = new Map(plan.proposals.map((proposal, index) => [proposal, proposalIds[index]!.id]));
+  const rows = plan.proposals.flatMap((proposal) => proposal.supports.map((support) => ({ proposalId: idOf.get(proposal)!, userId: userId(support.person), createdAt: new Date(support.at) })));
+  for (let i = 0; i < rows.length; i += LIKE_BATCH) await tx.insert(supports).values(rows.slice(i, i + LIKE_BATCH));
+
+  const used = new Map<number, number>();
+  for (const proposal of plan.proposals) {
+    const counts = !["withdrawn", "merged"].includes(finalStatus(proposal));
+    for (const support of proposal.supports) used.set(support.person, (used.get(support.person) ?? 0) + (counts ? 1 : 0));
+  }
+  const budgets = [...used].map(([person, count]) => ({ planId, userId: userId(person), used: count }));
+  for (let i = 0; i < budgets.length; i += LIKE_BATCH) await tx.insert(supportBudgets).values(budgets.slice(i, i + LIKE_BATCH));
 }
 
 // -- main -------------------------------------------------------------------------------
@@ -1754,10 +3090,17 @@ try {
     exitCode = 1;
   } else {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const counted = outcome.proposals;
+    const statuses = counted ? Object.entries(counted.statuses).map(([status, count]) => `${n(count)} ${status}`) : [];
     console.log(
-      `Demo data added in ${seconds} s (scale ${options.scale}, seed ${options.seed}): ${n(outcome.people)} people, ` +
-        `${n(outcome.comments)} comments (${n(outcome.replies)} replies, ${n(outcome.deleted)} deleted), ${n(outcome.likes)} likes; ` +
-        `the biggest discussion is ${outcome.biggest.slug} with ${n(outcome.biggest.comments)} comments.`,
+      `Demo data added in ${seconds} s (scale ${options.scale}, seed ${options.seed}): ${n(outcome.people)} people` +
+        (counted ? ` (${n(counted.newcomers)} of them registered during the consultation), ` : ", ") +
+        `${n(outcome.comments)} comments on action points (${n(outcome.replies)} replies, ${n(outcome.deleted)} deleted) with ${n(outcome.likes)} likes; ` +
+        `the biggest discussion is ${outcome.biggest.slug} with ${n(outcome.biggest.comments)} comments; ` +
+        (counted
+          ? `${n(counted.proposals)} proposals for the plan being drafted (${statuses.join(", ")}) with ${n(counted.supports)} supports by ${n(counted.supporters)} people, ` +
+            `${n(counted.comments)} comments and ${n(counted.likes)} likes.`
+          : "no plan is being drafted, so no proposals."),
     );
   }
 } finally {

@@ -6,6 +6,7 @@ import { useTranslate } from "#app/i18n/use-translate.ts";
 const PAGES: { to: string; label: MessageKey }[] = [
   { to: "/beheer/gebruikers", label: "admin.users.title" },
   { to: "/beheer/plannen", label: "planAdmin.title" },
+  { to: "/beheer/themas", label: "themeAdmin.title" },
   { to: "/beheer/auditlog", label: "admin.audit.title" },
 ];
 

@@ -4,21 +4,23 @@
  * more". Every control is a link or a form that works without JavaScript;
  * with JavaScript, likes and "load more" happen in place.
  */
-import { Form, Link, useFetcher, useLocation } from "@remix-run/react";
+import { Form, Link, useFetcher, useLocation, useSearchParams } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import type { CommentView, Sort, ThreadKind } from "#app/comments.server.ts";
 import { RichTextEditor } from "#app/components/editor/RichTextEditor.tsx";
 import { textToDoc } from "#app/richtext/render.ts";
 import type { RichDoc } from "#app/richtext/validate.ts";
-import { FormErrors, SubmitButton } from "#app/components/forms.tsx";
+import { FormErrors, StatusMessage, SubmitButton } from "#app/components/forms.tsx";
+import { HideForm, IntentButton, ModerationResult } from "#app/components/ModerationForms.tsx";
 import { Heading2, Heading3, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { useHydrated } from "#app/components/useHydrated.ts";
 import { formatDateTime } from "#app/content/dates.ts";
 import type { MessageKey } from "#app/i18n/index.ts";
 import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
 
-export type Permissions = { like: boolean; reply: boolean; edit: boolean; delete: boolean };
-export type CommentData = CommentView & { may: Permissions };
+export type Permissions = { like: boolean; reply: boolean; edit: boolean; delete: boolean; moderate: boolean; report: boolean };
+/** `moderatorHtml`: a hidden comment's text, sent only to moderators of its theme. */
+export type CommentData = CommentView & { may: Permissions; moderatorHtml: string | null };
 export type TopComment = CommentData & { replies: CommentData[]; hiddenReplies: number };
 
 export type ThreadData = {
@@ -47,11 +49,14 @@ type Props = {
   subject?: "actionPoint" | "proposal";
   paragraphs: { anchor: string; label: string }[];
   reply: CommentFormReply | null;
+  /** Show report and moderation outcomes here; a page that shows them itself turns this off. */
+  notices?: boolean;
 };
 
-export function Discussion({ thread, basePath, paragraphs, reply, subject = "actionPoint" }: Props) {
+export function Discussion({ thread, basePath, paragraphs, reply, subject = "actionPoint", notices = true }: Props) {
   const t = useTranslate();
   const locale = useLocale();
+  const [params] = useSearchParams();
   const headingId = `draad-${thread.kind}`;
   const count = thread.commentCount === 1 ? t("discussion.countOne") : t("discussion.count", { count: thread.commentCount.toLocaleString(locale === "nl" ? "nl-NL" : "en-GB") });
   const query = (extra: Record<string, string | number | null>) => {
@@ -64,6 +69,7 @@ export function Discussion({ thread, basePath, paragraphs, reply, subject = "act
       <Heading2 id={headingId}>{thread.kind === "public" ? t("discussion.publicHeading") : t("discussion.forumHeading")}</Heading2>
       <Paragraph>{thread.kind === "forum" ? t("discussion.forumIntro") : subject === "proposal" ? t("discussion.proposalIntro") : t("discussion.publicIntro")}</Paragraph>
       <Paragraph>{count}</Paragraph>
+      {notices && (params.get("draad") ?? "public") === thread.kind ? <ThreadNotices /> : null}
 
       {thread.locked ? (
         <div className="utrecht-alert utrecht-alert--warning" role="status">
@@ -258,6 +264,16 @@ function CommentItem({ comment, thread, reply, basePath, children }: { comment: 
           {comment.hidden?.note ? <span className="inspraak-pre-line"> {comment.hidden.note}</span> : null}
         </p>
       )}
+      {comment.moderatorHtml !== null ? (
+        <div className="inspraak-comment__moderator-view">
+          <p className="utrecht-paragraph">
+            <span className="inspraak-badge">{t("moderation.inPlace.hiddenBadge")}</span> {t("moderation.inPlace.hiddenText")}
+          </p>
+          {/* Rendered by the server from validated rich text, like every comment. */}
+          <div className="inspraak-comment__body utrecht-rich-text" dangerouslySetInnerHTML={{ __html: comment.moderatorHtml }} />
+        </div>
+      ) : null}
+      {comment.may.moderate ? <InPlaceModeration comment={comment} /> : null}
       {comment.html !== null ? (
         <div className="inspraak-comment__actions">
           <LikeButton comment={comment} name={name} />
@@ -286,6 +302,11 @@ function CommentItem({ comment, thread, reply, basePath, children }: { comment: 
               {t("discussion.delete")}
             </Link>
           ) : null}
+          {comment.may.report ? (
+            <Link to={`/melden/reactie/${comment.id}`} className={linkClass} aria-label={t("moderation.report.commentLabel", { name })}>
+              {t("moderation.report.link")}
+            </Link>
+          ) : null}
         </div>
       ) : null}
       {replying && comment.may.reply ? (
@@ -296,6 +317,43 @@ function CommentItem({ comment, thread, reply, basePath, children }: { comment: 
       ) : null}
       {children}
     </article>
+  );
+}
+
+/** Moderators of the theme act on a comment where they read it; every action is also on the item's own page. */
+function InPlaceModeration({ comment }: { comment: CommentData }) {
+  const t = useTranslate();
+  const location = useLocation();
+  const action = `/moderatie/item/reactie/${comment.id}`;
+  const back = `${location.pathname}${location.search}#reactie-${comment.id}`;
+  return (
+    <details className="inspraak-comment__moderation">
+      <summary>{t("moderation.inPlace.summary")}</summary>
+      {comment.status === "hidden" ? (
+        <IntentButton action={action} back={back} intent="restore" label={t("moderation.action.restore")} />
+      ) : comment.status === "pending" ? (
+        <IntentButton action={action} back={back} intent="approve" label={t("moderation.action.approve")} />
+      ) : (
+        <HideForm action={action} back={back} idPrefix={`verbergen-${comment.id}`} />
+      )}
+      <p className="utrecht-paragraph">
+        <Link to={action} className={linkClass}>
+          {t("moderation.inPlace.allActions")}
+        </Link>
+      </p>
+    </details>
+  );
+}
+
+/** What a moderation form or a report came to, shown above the thread the page points at. */
+function ThreadNotices() {
+  const t = useTranslate();
+  const [params] = useSearchParams();
+  return (
+    <>
+      {params.get("gemeld") === "1" ? <StatusMessage>{t("moderation.report.thanks")}</StatusMessage> : null}
+      <ModerationResult code={params.get("gemodereerd")} />
+    </>
   );
 }
 

@@ -21,6 +21,7 @@ const actionLabels: Record<string, MessageKey> = {
   "user.unblocked": "admin.audit.action.userUnblocked",
   "account.deleted": "admin.audit.action.accountDeleted",
   "plan.updated": "admin.audit.action.planUpdated",
+  "theme.updated": "themeAdmin.auditAction",
 };
 
 const isRole = (value: unknown): value is Role => (roles as readonly unknown[]).includes(value);

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Discussion } from "#app/components/Discussion.tsx";
 import { FormErrors, SelectField, StatusMessage, SubmitButton, useErrorText } from "#app/components/forms.tsx";
+import { ModerationResult } from "#app/components/ModerationForms.tsx";
 import { Heading1, Heading2, linkClass, ListItem, Paragraph, UnorderedList } from "#app/components/nlds.tsx";
 import { ReadabilityMeter } from "#app/components/ReadabilityMeter.tsx";
 import { SupportBox } from "#app/components/SupportBox.tsx";
@@ -65,12 +66,17 @@ export const loader = loaderWith("public.read", async ({ request, params, locale
       edit: can(actor, "proposal.edit", target),
       withdraw: can(actor, "proposal.withdraw", target),
       respond: can(actor, "proposal.respond", target) && (TRANSITIONS[proposal.status] ?? []).length > 0,
+      report: actor !== null && actor.id !== proposal.authorId && proposal.status !== "pending",
+      // The theme is the stored proposal's own.
+      moderate: can(actor, "moderation.act", { kind: "theme", themeId: proposal.themeId }) && actor?.id !== proposal.authorId,
     },
     signedIn: actor !== null,
     steps: TRANSITIONS[proposal.status] ?? [],
     candidates,
     discussion,
     done: new URL(request.url).searchParams.get("gedaan"),
+    reported: new URL(request.url).searchParams.get("gemeld") === "1",
+    moderated: new URL(request.url).searchParams.get("gemodereerd"),
   };
 });
 
@@ -121,7 +127,7 @@ export const action = actionWith("contribution.create", async ({ request, params
 });
 
 export default function ProposalPage() {
-  const { proposal, readabilityText, supporting, supported, budget, may, signedIn, steps, candidates, discussion, done } = useLoaderData<typeof loader>();
+  const { proposal, readabilityText, supporting, supported, budget, may, signedIn, steps, candidates, discussion, done, reported, moderated } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply | undefined;
   const t = useTranslate();
   const locale = useLocale();
@@ -135,6 +141,8 @@ export default function ProposalPage() {
       <Heading1>{proposal.title}</Heading1>
       {done === "ingetrokken" ? <StatusMessage>{t("proposal.withdrawn")}</StatusMessage> : null}
       {done === "reactie" ? <StatusMessage>{t("proposal.responded")}</StatusMessage> : null}
+      {reported ? <StatusMessage>{t("moderation.report.thanks")}</StatusMessage> : null}
+      <ModerationResult code={moderated} />
 
       <section aria-labelledby="gegevens" className="inspraak-section">
         <h2 id="gegevens" className="utrecht-heading-2">
@@ -252,10 +260,25 @@ export default function ProposalPage() {
         </section>
       ) : null}
 
+      {may.report || may.moderate ? (
+        <div className="inspraak-section inspraak-actions">
+          {may.report ? (
+            <Link to={`/melden/voorstel/${proposal.id}`} className={linkClass}>
+              {t("moderation.report.proposalLink")}
+            </Link>
+          ) : null}
+          {may.moderate ? (
+            <Link to={`/moderatie/item/voorstel/${proposal.id}`} className={linkClass}>
+              {t("moderation.inPlace.moderateProposal")}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+
       {may.respond ? <RespondForm steps={steps} candidates={candidates} lastResult={reply?.respond} /> : null}
 
       {discussion.threads.map((thread) => (
-        <Discussion key={thread.id} thread={thread} basePath={`/voorstel/${proposal.id}`} paragraphs={[]} reply={(reply?.comment as never) ?? null} subject="proposal" />
+        <Discussion key={thread.id} thread={thread} basePath={`/voorstel/${proposal.id}`} paragraphs={[]} reply={(reply?.comment as never) ?? null} subject="proposal" notices={false} />
       ))}
     </>
   );

@@ -32,8 +32,16 @@ export const action = actionWith("contribution.create", async ({ request, locale
   if (!read.ok) return data(read.reply, { status: 400 });
   const result = await createProposal({ planId: plan.id, authorId: actor!.id, input: read.input });
   if (!result.ok) {
-    const field = result.reason === "unknownTheme" ? "themeId" : "actionPointId";
-    return data(refuseProposal(formData, null, { [field]: [`proposal.${result.reason}`] }), { status: 400 });
+    switch (result.reason) {
+      case "timeout":
+        return data(refuseProposal(formData, "moderation.write.timeout"), { status: 403 });
+      case "rateLimited":
+        return data(refuseProposal(formData, "moderation.write.proposalRateLimited"), { status: 429 });
+      case "unknownTheme":
+        return data(refuseProposal(formData, null, { themeId: ["proposal.unknownTheme"] }), { status: 400 });
+      case "unknownActionPoint":
+        return data(refuseProposal(formData, null, { actionPointId: ["proposal.unknownActionPoint"] }), { status: 400 });
+    }
   }
   throw redirect(`/voorstel/${result.id}`);
 });

@@ -4,7 +4,7 @@
  * random order, and the official response that moves a proposal through
  * its statuses, each step on the public record.
  */
-import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Executor } from "#db/client.ts";
 import { actionPoints, plans, proposalStatusChanges, proposals, themes, threads, users, type ProposalStatus } from "#db/schema.ts";
@@ -261,7 +261,7 @@ export async function listProposals({ planId, themeId, status, query, sort, seed
     .from(proposals)
     .innerJoin(users, eq(users.id, proposals.authorId))
     .innerJoin(themes, eq(themes.id, proposals.themeId))
-    .where(and(eq(proposals.planId, planId), statusCondition, themeId ? eq(proposals.themeId, themeId) : undefined, searchCondition(query), cursorCondition))
+    .where(and(eq(proposals.planId, planId), statusCondition, isNull(proposals.hiddenAt), themeId ? eq(proposals.themeId, themeId) : undefined, searchCondition(query), cursorCondition))
     .orderBy(ascending ? asc(key) : desc(key), ascending ? asc(proposals.id) : desc(proposals.id))
     .limit(PROPOSAL_PAGE + 1);
   const page = rows.slice(0, PROPOSAL_PAGE);
@@ -305,6 +305,9 @@ export async function getProposal({ proposalId, locale, db = getDb() }: { propos
       theme: { number: themes.number, title: themes.title, translations: themes.translations },
       actionPoint: { slug: actionPoints.slug, number: actionPoints.number, title: actionPoints.title, translations: actionPoints.translations },
       mergedInto: { id: mergedInto.id, title: mergedInto.title },
+      hiddenAt: proposals.hiddenAt,
+      hiddenReason: proposals.hiddenReason,
+      hiddenNote: proposals.hiddenNote,
     })
     .from(proposals)
     .innerJoin(users, eq(users.id, proposals.authorId))
@@ -323,6 +326,7 @@ export async function getProposal({ proposalId, locale, db = getDb() }: { propos
   ]);
   return {
     ...row,
+    hiddenAt: row.hiddenAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     theme: { number: row.theme.number, ...localizeFields(row.theme, ["title"], locale) },
     actionPoint: row.actionPoint?.slug ? { slug: row.actionPoint.slug, number: row.actionPoint.number, title: localize({ title: row.actionPoint.title, translations: row.actionPoint.translations! }, "title", locale) } : null,

@@ -26,7 +26,7 @@
  * nobody can tell who it is.
  */
 import { createHmac, createHash } from "node:crypto";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, isNull, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client.ts";
 import { plans, proposals, supportBudgets, supports, themes, type ProposalStatus } from "#db/schema.ts";
 import { localizeFields, type LocalizedText } from "#app/content/localize.ts";
@@ -228,7 +228,8 @@ export type Tallies = { themes: ThemeTally[]; supports: number; supporters: numb
  * exactly these numbers.
  */
 export async function tallies({ planId, db = getDb() }: { planId: number; db?: Executor }): Promise<Tallies> {
-  const counted = and(eq(proposals.planId, planId), inArray(proposals.status, [...COUNTED]));
+  // Proposals hidden by moderation appear in no tally or open data.
+  const counted = and(eq(proposals.planId, planId), inArray(proposals.status, [...COUNTED]), isNull(proposals.hiddenAt));
   const [themeRows, proposalRows, perTheme, overall] = await Promise.all([
     db
       .select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title, translations: themes.translations })
@@ -380,7 +381,7 @@ export async function* supportLedger({ planId, batchSize = LEDGER_BATCH_SIZE, db
       .from(supports)
       .where(
         and(
-          sql`${supports.proposalId} in (select ${proposals.id} from ${proposals} where ${proposals.planId} = ${planId} and ${inArray(proposals.status, [...COUNTED])})`,
+          sql`${supports.proposalId} in (select ${proposals.id} from ${proposals} where ${proposals.planId} = ${planId} and ${inArray(proposals.status, [...COUNTED])} and ${proposals.hiddenAt} is null)`,
           after ? sql`(${supports.proposalId} > ${after.proposalId} or (${supports.proposalId} = ${after.proposalId} and ${pseudonym} > decode(${after.hash}, 'hex')))` : undefined,
           after ? sql`${supports.proposalId} >= ${after.proposalId}` : undefined,
         ),

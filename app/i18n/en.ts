@@ -398,6 +398,7 @@ export const en: Record<MessageKey, string> = {
   "proposalStatus.not_adopted": "Not adopted",
   "proposalStatus.merged": "Merged",
   "proposalStatus.withdrawn": "Withdrawn",
+  "proposal.hiddenTitle": "Hidden proposal",
   "proposal.newTitle": "Propose an idea",
   "proposal.newIntro": "Describe your idea for the {plan}. Write in plain language: short sentences and familiar words.",
   "proposal.titleLabel": "Title",

@@ -396,6 +396,7 @@ export const nl = {
   "proposalStatus.not_adopted": "Niet overgenomen",
   "proposalStatus.merged": "Samengevoegd",
   "proposalStatus.withdrawn": "Ingetrokken",
+  "proposal.hiddenTitle": "Verborgen voorstel",
   "proposal.newTitle": "Een idee voorstellen",
   "proposal.newIntro": "Beschrijf je idee voor het {plan}. Schrijf in gewone taal: korte zinnen en bekende woorden.",
   "proposal.titleLabel": "Titel",

@@ -23,7 +23,7 @@ import { changeStatus, getPlanWindows, getProposal, mergeCandidates, TRANSITIONS
 import { docToText } from "#app/richtext/render.ts";
 import type { RichDoc } from "#app/richtext/validate.ts";
 import { budgetOf, releaseSupportsOfWithdrawnProposal, supportProposal, supportsOfUser, withdrawSupport } from "#app/supports.server.ts";
-import type { Locale } from "#app/i18n/index.ts";
+import type { Locale, MessageKey } from "#app/i18n/index.ts";
 
 const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
@@ -48,6 +48,10 @@ async function load(rawId: string | undefined, locale: Locale, actor: Actor) {
 export const loader = loaderWith("public.read", async ({ request, params, locale, actor, t }) => {
   const query = parseDiscussionQuery(new URL(request.url), t);
   const { proposal, windows, target } = await load(params.id, locale, actor);
+  // A hidden proposal is a placeholder for everyone but its author and the theme's moderators.
+  if (proposal.hiddenAt && actor?.id !== proposal.authorId && !can(actor, "moderation.act", { kind: "theme", themeId: proposal.themeId })) {
+    return { kind: "hidden" as const, placeholder: { id: proposal.id, at: proposal.hiddenAt, reason: proposal.hiddenReason, note: proposal.hiddenNote } };
+  }
   const [discussion, supported, budget, candidates] = await Promise.all([
     loadDiscussion({ subjectType: "proposal", subjectId: proposal.id, actor, query }),
     actor ? supportsOfUser({ userId: actor.id, planId: proposal.planId }) : Promise.resolve([] as number[]),
@@ -56,6 +60,7 @@ export const loader = loaderWith("public.read", async ({ request, params, locale
   ]);
   const { body, ...rest } = proposal;
   return {
+    kind: "visible" as const,
     proposal: rest,
     readabilityText: readabilityText([proposal.title, proposal.summary, docToText(body as RichDoc)]),
     supporting: windows.supporting,
@@ -127,7 +132,34 @@ export const action = actionWith("contribution.create", async ({ request, params
 });
 
 export default function ProposalPage() {
-  const { proposal, readabilityText, supporting, supported, budget, may, signedIn, steps, candidates, discussion, done, reported, moderated } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  if (loaded.kind === "hidden") return <HiddenProposal {...loaded.placeholder} />;
+  return <VisibleProposal />;
+}
+
+function HiddenProposal({ at, reason, note }: { id: number; at: string; reason: string | null; note: string | null }) {
+  const t = useTranslate();
+  const locale = useLocale();
+  return (
+    <>
+      <Heading1>{t("proposal.hiddenTitle")}</Heading1>
+      <Paragraph>
+        {t("discussion.hiddenOn", { date: formatDateTime(at, locale), reason: t(`moderation.reason.${reason ?? "other"}` as MessageKey) })}
+      </Paragraph>
+      {note ? <Paragraph className="inspraak-pre-line">{note}</Paragraph> : null}
+      <Paragraph>
+        <Link to="/voorstellen" className={linkClass}>
+          {t("proposals.title")}
+        </Link>
+      </Paragraph>
+    </>
+  );
+}
+
+function VisibleProposal() {
+  const loaded = useLoaderData<typeof loader>();
+  if (loaded.kind === "hidden") throw new Error("unreachable");
+  const { proposal, readabilityText, supporting, supported, budget, may, signedIn, steps, candidates, discussion, done, reported, moderated } = loaded;
   const reply = useActionData<typeof action>() as Reply | undefined;
   const t = useTranslate();
   const locale = useLocale();
@@ -139,6 +171,11 @@ export default function ProposalPage() {
         </Link>
       </p>
       <Heading1>{proposal.title}</Heading1>
+      {proposal.hiddenAt ? (
+        <StatusMessage type="warning">
+          {t("discussion.hiddenOn", { date: formatDateTime(proposal.hiddenAt, locale), reason: t(`moderation.reason.${proposal.hiddenReason ?? "other"}` as MessageKey) })}
+        </StatusMessage>
+      ) : null}
       {done === "ingetrokken" ? <StatusMessage>{t("proposal.withdrawn")}</StatusMessage> : null}
       {done === "reactie" ? <StatusMessage>{t("proposal.responded")}</StatusMessage> : null}
       {reported ? <StatusMessage>{t("moderation.report.thanks")}</StatusMessage> : null}
@@ -331,4 +368,6 @@ function RespondForm({ steps, candidates, lastResult }: { steps: string[]; candi
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
-  pageMeta(matches, () => (loaded ? { title: loaded.proposal.title, description: loaded.proposal.summary } : null));
+  pageMeta(matches, (t) =>
+    !loaded ? null : loaded.kind === "hidden" ? { title: t("proposal.hiddenTitle") } : { title: loaded.proposal.title, description: loaded.proposal.summary },
+  );

@@ -4,7 +4,8 @@ import { action as pageAction, loader as pageLoader } from "#app/routes/voorstel
 import { action as editAction } from "#app/routes/voorstel.$id_.bewerken.tsx";
 import { loader as listLoader } from "#app/routes/voorstellen._index.tsx";
 import { action as newAction, loader as newLoader } from "#app/routes/voorstellen.nieuw.tsx";
-import { supportProposal } from "#app/supports.server.ts";
+import { decide } from "#app/moderation.server.ts";
+import { supportProposal, tallies } from "#app/supports.server.ts";
 import { getDb } from "#db/client.ts";
 import { plans, proposalStatusChanges, proposals, supportBudgets, themes, threads } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
@@ -189,6 +190,28 @@ describe("the official response", () => {
     expect((await respond(admin.cookie, first!, { to: "merged", explanation: "Samen met het andere idee verder.", mergedIntoId: String(second) })).status).toBe(302);
     const page = unwrap(await pageLoader(args(get(`/voorstel/${second}`), { id: String(second) }))).data as { proposal: { mergedHere: { id: number; title: string }[] } };
     expect(page.proposal.mergedHere).toEqual([{ id: first, title: "Eerste idee" }]);
+  });
+});
+
+describe("moderation", () => {
+  test("a hidden proposal is a placeholder for others, and leaves the list and the tally", async () => {
+    const author = await createUser();
+    const fan = await createUser();
+    const moderator = await createUser({ grants: [{ role: "moderator", themeSlug: "open-democratie-2023-2025" }] });
+    const { id } = await propose(author.cookie, { title: "Verberg mij straks" });
+    await supportProposal({ proposalId: id!, userId: fan.id });
+    expect((await decide({ type: "proposal", id: id!, moderatorId: moderator.id, decision: { action: "hide", reason: "spam", note: "Reclame." } })).ok).toBe(true);
+
+    const asVisitor = unwrap(await pageLoader(args(get(`/voorstel/${id}`), { id: String(id) }))).data as { kind: string; placeholder?: { reason: string } };
+    expect(asVisitor).toMatchObject({ kind: "hidden", placeholder: { reason: "spam" } });
+    expect(JSON.stringify(asVisitor)).not.toContain("Verberg mij straks");
+    const asAuthor = unwrap(await pageLoader(args(get(`/voorstel/${id}`, { cookie: author.cookie }), { id: String(id) }))).data as { kind: string };
+    expect(asAuthor.kind).toBe("visible");
+
+    const list = unwrap(await listLoader(args(get("/voorstellen?q=Verberg")))).data as { proposals: unknown[] };
+    expect(list.proposals).toEqual([]);
+    const report = await tallies({ planId });
+    expect(report.themes.flatMap((theme) => theme.proposals.map((p) => p.id))).not.toContain(id);
   });
 });
 

@@ -118,6 +118,8 @@ export type CommentView = {
   editedAt: string | null;
   /** For a comment hidden by moderation: when, why (a reason code) and the moderator's public note. */
   hidden: { at: string; reason: string | null; note: string | null } | null;
+  /** The latest moderation decision on this comment (0 for none), so moderating in place cannot overrule a newer one unseen. */
+  lastDecisionId: number;
 };
 
 export type ThreadPage = {
@@ -148,6 +150,7 @@ type Row = {
   hidden_at: string | null;
   hidden_reason: string | null;
   hidden_note: string | null;
+  last_decision_id: number;
   is_top: boolean;
   position: number;
 };
@@ -226,6 +229,7 @@ export async function getThreadPage({
       to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at,
       to_char(c.edited_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as edited_at,
       to_char(c.hidden_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as hidden_at, c.hidden_reason, c.hidden_note,
+      (select coalesce(max(ma.id), 0)::int from moderation_actions ma where ma.target_type = 'comment' and ma.target_id = c.id) as last_decision_id,
       chosen.is_top, chosen.position::int as position
     from chosen
     join comments c on c.id = chosen.id
@@ -275,6 +279,7 @@ function toView(row: Row, viewer: number): CommentView {
     createdAt: row.created_at,
     editedAt: row.edited_at,
     hidden: row.status === "hidden" && row.hidden_at ? { at: row.hidden_at, reason: row.hidden_reason, note: row.hidden_note } : null,
+    lastDecisionId: row.last_decision_id,
   };
 }
 

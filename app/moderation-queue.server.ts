@@ -83,6 +83,7 @@ type ItemRow = {
   parent_status: string | null;
   parent_author: string | null;
   reports: { reason: string; note: string; at: string }[];
+  last_action_id: number;
   appeal: { id: number; text: string; actionId: number; hiddenById: number | null } | null;
 };
 
@@ -110,6 +111,7 @@ function itemQuery(base: ReturnType<typeof sql>, order: ReturnType<typeof sql>) 
       t.subject_type::text as subject_type, t.subject_id,
       ap.slug as ap_slug, ap.number as ap_number, ap.title as ap_title, sp.title as sp_title,
       c.root_id, pc.id as parent_id, pc.body_html as parent_html, pc.status::text as parent_status, pu.display_name as parent_author,
+      (select coalesce(max(la.id), 0)::int from moderation_actions la where la.target_type = b.target_type::text and la.target_id = b.target_id) as last_action_id,
       (select coalesce(json_agg(json_build_object('reason', f.reason, 'note', f.note, 'at', f.created_at) order by f.id), '[]'::json)
         from flags f where f.target_type = b.target_type and f.target_id = b.target_id and f.resolved_at is null) as reports,
       (select json_build_object('id', a.id, 'text', a.text, 'actionId', a.action_id, 'hiddenById', ma.moderator_id)
@@ -145,7 +147,8 @@ function toItem(row: ItemRow, viewerId: number) {
     queueId: row.queue_id,
     type: row.target_type,
     id: row.target_id,
-    path: `/moderatie/item/${row.target_type === "comment" ? "reactie" : "voorstel"}/${row.target_id}`,
+    // The forms post to this address; `gezien` is the latest decision the moderator saw (see decide()).
+    path: `/moderatie/item/${row.target_type === "comment" ? "reactie" : "voorstel"}/${row.target_id}?gezien=${row.last_action_id}`,
     theme: { id: row.theme_id, number: row.theme_number, title: row.theme_title },
     reasons: row.reasons ?? [],
     spam: { score: row.spam_score ?? 0, signals: row.spam_signals ?? [] },
@@ -274,9 +277,25 @@ async function mailAuthor(tx: Transaction, type: TargetType, id: number, userId:
  * A decision by a moderator. When it hides an item the author is told what
  * and why, with a link to appeal, in the decision's own transaction.
  */
-export async function decideAndNotify({ type, id, moderatorId, decision, origin, db = getDb() }: { type: TargetType; id: number; moderatorId: number; decision: Decision; origin: string; db?: Executor }): Promise<DecideResult> {
+export async function decideAndNotify({
+  type,
+  id,
+  moderatorId,
+  decision,
+  origin,
+  seen,
+  db = getDb(),
+}: {
+  type: TargetType;
+  id: number;
+  moderatorId: number;
+  decision: Decision;
+  origin: string;
+  seen?: number | null;
+  db?: Executor;
+}): Promise<DecideResult> {
   return db.transaction(async (tx) => {
-    const result = await decide({ type, id, moderatorId, decision, db: tx });
+    const result = await decide({ type, id, moderatorId, decision, seen, db: tx });
     if (result.ok && decision.action === "hide") {
       const item = await getItem({ type, id, db: tx });
       await mailAuthor(tx, type, id, item!.authorId, "hidden", { reason: decision.reason, note: decision.note, link: `${origin}/beroep/${result.actionId}` });
@@ -394,8 +413,23 @@ const outcome = (result: { ok: true } | { ok: false; reason: string }, done: str
  * checked `mayActOn` with the item's own theme. Redaction text errors come
  * back as `{ error }` so the form can show them.
  */
-export async function act({ actor, item, form, redaction, origin }: { actor: NonNullable<Actor>; item: ItemState; form: DecisionForm; redaction: RichTextResult | null; origin: string }): Promise<Outcome | { error: string }> {
-  const base = { type: item.type, id: item.id, moderatorId: actor.id, origin };
+export async function act({
+  actor,
+  item,
+  form,
+  redaction,
+  origin,
+  seen = null,
+}: {
+  actor: NonNullable<Actor>;
+  item: ItemState;
+  form: DecisionForm;
+  redaction: RichTextResult | null;
+  origin: string;
+  /** The latest decision the moderator saw when the form was made; see decide(). */
+  seen?: number | null;
+}): Promise<Outcome | { error: string }> {
+  const base = { type: item.type, id: item.id, moderatorId: actor.id, origin, seen };
   switch (form.intent) {
     case "claim": {
       const claimed = await claimFor(base);

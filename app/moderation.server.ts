@@ -114,10 +114,30 @@ export type DecideResult =
  * entry closes and the decision is recorded, in one transaction that locks
  * the item, so of two moderators acting at once exactly one decision wins.
  */
-export async function decide({ type, id, moderatorId, decision, db = getDb() }: { type: TargetType; id: number; moderatorId: number; decision: Decision; db?: Executor }): Promise<DecideResult> {
+export async function decide({
+  type,
+  id,
+  moderatorId,
+  decision,
+  seen,
+  db = getDb(),
+}: {
+  type: TargetType;
+  id: number;
+  moderatorId: number;
+  decision: Decision;
+  /**
+   * The latest decision on the item the moderator saw (0 for none). When
+   * given, a decision made by someone else in the meantime wins and this one
+   * is refused, also when the item is not in the queue (moderating in place).
+   */
+  seen?: number | null;
+  db?: Executor;
+}): Promise<DecideResult> {
   return db.transaction(async (tx) => {
     const item = await getItem({ type, id, db: tx, lock: true });
     if (!item) return { ok: false, reason: "notFound" } as const;
+    if (seen !== undefined && seen !== null && (await latestDecisionId(tx, type, id)) !== seen) return { ok: false, reason: "alreadyDecided" } as const;
     if (item.authorId === moderatorId) return { ok: false, reason: "ownContent" } as const;
     const [entry] = await tx
       .select({ id: moderationQueue.id, openedAt: moderationQueue.openedAt, claimedById: moderationQueue.claimedById, claimedUntil: moderationQueue.claimedUntil })
@@ -178,6 +198,15 @@ export async function decide({ type, id, moderatorId, decision, db = getDb() }: 
       .returning({ id: moderationActions.id });
     return { ok: true, actionId: row!.id } as const;
   });
+}
+
+/** The id of the latest recorded decision on an item, 0 when there is none. */
+export async function latestDecisionId(db: Executor, type: TargetType, id: number): Promise<number> {
+  const [row] = await db
+    .select({ id: sql<number>`coalesce(max(${moderationActions.id}), 0)::int` })
+    .from(moderationActions)
+    .where(and(eq(moderationActions.targetType, type), eq(moderationActions.targetId, id)));
+  return row?.id ?? 0;
 }
 
 // -- reports --------------------------------------------------------------------

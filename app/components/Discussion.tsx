@@ -324,7 +324,7 @@ function CommentItem({ comment, thread, reply, basePath, children }: { comment: 
 function InPlaceModeration({ comment }: { comment: CommentData }) {
   const t = useTranslate();
   const location = useLocation();
-  const action = `/moderatie/item/reactie/${comment.id}`;
+  const action = `/moderatie/item/reactie/${comment.id}?gezien=${comment.lastDecisionId}`;
   const back = `${location.pathname}${location.search}#reactie-${comment.id}`;
   return (
     <details className="inspraak-comment__moderation">

@@ -45,7 +45,10 @@ export const action = actionWith("moderation.queue", async ({ request, params, a
   const submission = parseWithZod(formData, { schema: decisionSchema });
   if (submission.status !== "success") return data({ errors: Object.values(submission.error ?? {}).flat().filter((error): error is string => typeof error === "string") }, { status: 400 });
   const redaction = submission.value.intent === "redact" ? readRichText(formData) : null;
-  const result = await act({ actor: actor!, item, form: submission.value, redaction, origin: new URL(request.url).origin });
+  // `gezien`: the latest decision on the item when the form was made; a later one by someone else wins.
+  const seenParam = new URL(request.url).searchParams.get("gezien");
+  const seen = seenParam && /^\d{1,10}$/.test(seenParam) ? Number(seenParam) : null;
+  const result = await act({ actor: actor!, item, form: submission.value, redaction, origin: new URL(request.url).origin, seen });
   if ("error" in result) return data({ errors: [result.error] }, { status: 400 });
   throw redirect(withOutcome(back, result.code));
 });
@@ -55,7 +58,7 @@ export default function ModerationItemPage() {
   const failed = useActionData<typeof action>();
   const t = useTranslate();
   const locale = useLocale();
-  const here = `/moderatie/item/${item.type === "comment" ? "reactie" : "voorstel"}/${item.id}`;
+  const here = item.path;
   const hidden = item.status === "hidden" || item.hidden !== null;
   return (
     <>

@@ -3,7 +3,7 @@ import { afterAll, expect, inject, test } from "vitest";
 import { closeDb, getDb } from "#db/client.ts";
 import { roleGrants, themes } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
-import { expectNoSeriousAxeViolations, openPage, sharedBrowser } from "#tests/setup/page.ts";
+import { expectNoSeriousAxeViolations, sharedBrowser, signedInPage } from "#tests/setup/page.ts";
 
 // The login fixture writes the person and their session straight into the app's database.
 process.env.DATABASE_URL = inject("databaseUrl");
@@ -13,16 +13,12 @@ afterAll(async () => {
   await closeDb();
 });
 
-async function signedInPage(cookieValue: string) {
-  const page = await openPage(browser(), baseUrl);
-  await page.context().addCookies([{ name: "inspraak_session", value: cookieValue, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
-  return page;
-}
+const signedIn = (token: string) => signedInPage(browser(), baseUrl, token);
 
 test("an admin finds a person and makes them moderator of a theme, using only the keyboard; every admin page passes axe", async () => {
   const admin = await createUser({ displayName: "Beheerder E2E", grants: [{ role: "admin" }] });
   const person = await createUser({ displayName: "Toekomstig Moderator" });
-  const page = await signedInPage(admin.token);
+  const page = await signedIn(admin.token);
 
   await page.goto("/");
   await page.getByRole("link", { name: "Beheer" }).click();
@@ -61,7 +57,7 @@ test("an admin finds a person and makes them moderator of a theme, using only th
 
 test("a citizen gets a real 403 page for the admin pages", async () => {
   const citizen = await createUser();
-  const page = await signedInPage(citizen.token);
+  const page = await signedIn(citizen.token);
   const response = await page.goto("/beheer/gebruikers");
   expect(response?.status()).toBe(403);
   expect(await page.locator("h1").innerText()).toBe("Dit mag je niet doen");

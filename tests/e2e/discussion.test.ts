@@ -4,7 +4,7 @@ import { afterAll, describe, expect, inject, test } from "vitest";
 import { closeDb, getDb } from "#db/client.ts";
 import { comments } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
-import { expectNoSeriousAxeViolations, openPage, sharedBrowser } from "#tests/setup/page.ts";
+import { expectNoSeriousAxeViolations, openPage, sharedBrowser, signedInPage } from "#tests/setup/page.ts";
 
 // The login fixture writes people and sessions straight into the app's database.
 process.env.DATABASE_URL = inject("databaseUrl");
@@ -14,11 +14,7 @@ afterAll(async () => {
   await closeDb();
 });
 
-async function signedIn(token: string, javaScriptEnabled = true): Promise<Page> {
-  const page = await openPage(browser(), baseUrl, { javaScriptEnabled });
-  await page.context().addCookies([{ name: "inspraak_session", value: token, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
-  return page;
-}
+const signedIn = (token: string, javaScriptEnabled = true) => signedInPage(browser(), baseUrl, token, { javaScriptEnabled });
 
 const publicDiscussion = (page: Page) => page.locator("#discussie-public");
 const commentById = (page: Page, id: number) => page.locator(`#reactie-${id}`);

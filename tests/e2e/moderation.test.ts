@@ -1,12 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
-import type { Page } from "playwright-core";
 import { afterAll, describe, expect, inject, test } from "vitest";
 import { createComment, getThreads } from "#app/comments.server.ts";
 import { enqueue } from "#app/moderation.server.ts";
 import { closeDb, getDb } from "#db/client.ts";
 import { actionPoints, comments, flags, moderationActions } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
-import { expectNoSeriousAxeViolations, openPage, sharedBrowser } from "#tests/setup/page.ts";
+import { expectNoSeriousAxeViolations, sharedBrowser, signedInPage } from "#tests/setup/page.ts";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 const baseUrl = inject("baseUrl");
@@ -15,11 +14,7 @@ afterAll(async () => {
   await closeDb();
 });
 
-async function signedIn(token: string, javaScriptEnabled = true): Promise<Page> {
-  const page = await openPage(browser(), baseUrl, { javaScriptEnabled });
-  await page.context().addCookies([{ name: "inspraak_session", value: token, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
-  return page;
-}
+const signedIn = (token: string, javaScriptEnabled = true) => signedInPage(browser(), baseUrl, token, { javaScriptEnabled });
 
 const SLUG = "open-data-communities";
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, inject, test } from "vitest";
 import { closeDb, getDb } from "#db/client.ts";
 import { proposals, supports } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
-import { expectNoSeriousAxeViolations, openPage, sharedBrowser } from "#tests/setup/page.ts";
+import { expectNoSeriousAxeViolations, openPage, sharedBrowser, signedInPage } from "#tests/setup/page.ts";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 const baseUrl = inject("baseUrl");
@@ -13,11 +13,7 @@ afterAll(async () => {
   await closeDb();
 });
 
-async function signedIn(token: string, javaScriptEnabled = true): Promise<Page> {
-  const page = await openPage(browser(), baseUrl, { javaScriptEnabled });
-  await page.context().addCookies([{ name: "inspraak_session", value: token, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
-  return page;
-}
+const signedIn = (token: string, javaScriptEnabled = true) => signedInPage(browser(), baseUrl, token, { javaScriptEnabled });
 
 async function propose(page: Page, title: string, javaScriptEnabled: boolean) {
   await page.goto("/voorstellen");

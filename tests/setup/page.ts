@@ -43,3 +43,10 @@ export function sharedBrowser(): () => Browser {
     return browser;
   };
 }
+
+/** A page signed in as the person whose session token is given (the login fixture makes one with createUser). */
+export async function signedInPage(browser: Browser, baseUrl: string, token: string, { javaScriptEnabled = true }: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const page = await openPage(browser, baseUrl, { javaScriptEnabled });
+  await page.context().addCookies([{ name: "inspraak_session", value: token, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
+  return page;
+}

@@ -10,12 +10,12 @@ import { getDb, type Executor } from "#db/client.ts";
 import { outbox } from "#db/schema.ts";
 import { enqueue, QUEUES } from "./jobs.server.ts";
 
-export type Mail = { to: string; userId: number | null; subject: string; text: string };
+export type Mail = { to: string; userId: number | null; subject: string; text: string; headers?: Record<string, string> };
 
 export async function queueMail(db: Executor, mail: Mail): Promise<number> {
   const [row] = await db
     .insert(outbox)
-    .values({ toAddress: mail.to, userId: mail.userId, subject: mail.subject, text: mail.text })
+    .values({ toAddress: mail.to, userId: mail.userId, subject: mail.subject, text: mail.text, headers: mail.headers ?? {} })
     .returning({ id: outbox.id });
   await enqueue(db, QUEUES.mail, { outboxId: row!.id }, { singletonKey: `mail:${row!.id}` });
   return row!.id;
@@ -55,6 +55,7 @@ export async function deliverMail({ outboxId, db = getDb() }: { outboxId: number
         to: message.toAddress,
         subject: message.subject,
         text: message.text,
+        headers: message.headers,
       });
     } else if (process.env.NODE_ENV !== "production") {
       console.log(`[mail] to ${message.toAddress}: ${message.subject}\n${message.text}\n`);

@@ -109,6 +109,8 @@ export const progressUpdates = pgTable(
   (t) => [index("progress_updates_plan").on(t.planId), index("progress_updates_action_point").on(t.actionPointId)],
 );
 
+export const notificationDelivery = pgEnum("notification_delivery", ["immediate", "daily", "weekly", "none"]);
+
 export const users = pgTable("users", {
   id: integer().primaryKey().generatedAlwaysAsIdentity(),
   /** Lower-cased; null once the account is deleted. */
@@ -118,6 +120,8 @@ export const users = pgTable("users", {
   passwordHash: text(),
   /** Language of the e-mails this person gets: the one they used when they registered. */
   locale: text().notNull().default("nl"),
+  /** How notifications reach this person by e-mail (they always appear at /meldingen). */
+  notificationDelivery: notificationDelivery().notNull().default("daily"),
   emailVerifiedAt: timestamp({ withTimezone: true }),
   blockedAt: timestamp({ withTimezone: true }),
   deletedAt: timestamp({ withTimezone: true }),
@@ -216,6 +220,8 @@ export const outbox = pgTable(
     toAddress: text().notNull(),
     subject: text().notNull(),
     text: text().notNull(),
+    /** Extra headers, e.g. List-Unsubscribe. */
+    headers: jsonb().$type<Record<string, string>>().notNull().default({}),
     status: mailStatus().notNull().default("queued"),
     attempts: integer().notNull().default(0),
     /** When a worker last took the message to send it; a claim older than a few minutes was lost with its worker. */
@@ -576,6 +582,51 @@ export const themeTimeouts = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("theme_timeouts_user_theme").on(t.userId, t.themeId, t.until)],
+);
+
+export const followSubject = pgEnum("follow_subject", ["action_point", "theme", "proposal"]);
+
+/** What a person follows; they also follow what they wrote or supported. */
+export const follows = pgTable(
+  "follows",
+  {
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    subjectType: followSubject().notNull(),
+    subjectId: integer().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.subjectType, t.subjectId] }), index("follows_subject").on(t.subjectType, t.subjectId)],
+);
+
+/**
+ * One notification for one person about one event. `emailedAt` is set when it
+ * went out by e-mail (at once or in a digest), so nothing is mailed twice.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
+    kind: text().notNull(),
+    /** The thing it is about, for the link: comment, proposal, action point, moderation decision. */
+    targetType: text().notNull(),
+    targetId: integer().notNull(),
+    actorId: integer().references(() => users.id),
+    /** Short, public-safe facts for the text (titles, status); never hidden content. */
+    data: jsonb().$type<Record<string, string | number | null>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp({ withTimezone: true }),
+    emailedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index("notifications_user_created").on(t.userId, t.createdAt),
+    index("notifications_unmailed").on(t.userId).where(sql`${t.emailedAt} is null`),
+    uniqueIndex("notifications_once").on(t.userId, t.kind, t.targetType, t.targetId),
+  ],
 );
 
 export type Plan = typeof plans.$inferSelect;

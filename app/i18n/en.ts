@@ -825,4 +825,9 @@ export const en: Record<MessageKey, string> = {
   "themeAdmin.error.threshold": "Enter a whole number from 1 to 20.",
   "themeAdmin.error.invalid": "These settings are not possible. Nothing was changed.",
   "themeAdmin.error.unknownTheme": "This theme does not exist (any more). Nothing was changed. Reload the page.",
+  // -- search --
+  // -- notifications --
+  // -- open data and feeds --
+  // -- statistics --
+  // -- end of markers --
 };

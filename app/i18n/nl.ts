@@ -823,6 +823,11 @@ export const nl = {
   "themeAdmin.error.threshold": "Vul een heel getal van 1 tot 20 in.",
   "themeAdmin.error.invalid": "Deze instellingen kunnen niet. Er is niets veranderd.",
   "themeAdmin.error.unknownTheme": "Dit thema bestaat niet (meer). Er is niets veranderd. Laad de pagina opnieuw.",
+  // -- search --
+  // -- notifications --
+  // -- open data and feeds --
+  // -- statistics --
+  // -- end of markers --
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -4,6 +4,7 @@ import { actionPoints, plans, progressUpdates, themes } from "#db/schema.ts";
 import { localizeFields } from "#app/content/localize.ts";
 import type { Locale } from "#app/i18n/index.ts";
 import { commentableParagraphs } from "#app/content/blocks.ts";
+import { notifyProgressUpdate } from "./notifications.server.ts";
 import { listPlanUpdates, toUpdateView } from "./plans.server.ts";
 
 const BODY_ANCHORS = "alinea";
@@ -41,13 +42,16 @@ export async function createProgressUpdate({
   body: string;
   db?: Executor;
 }) {
-  const [point] = await db.select({ planId: actionPoints.planId }).from(actionPoints).where(eq(actionPoints.id, actionPointId));
-  if (!point) return null;
-  const [row] = await db
-    .insert(progressUpdates)
-    .values({ planId: point.planId, actionPointId, authorId, title, body, publishedOn: sql`current_date` })
-    .returning({ id: progressUpdates.id });
-  return row!.id;
+  return db.transaction(async (tx) => {
+    const [point] = await tx.select({ planId: actionPoints.planId }).from(actionPoints).where(eq(actionPoints.id, actionPointId));
+    if (!point) return null;
+    const [row] = await tx
+      .insert(progressUpdates)
+      .values({ planId: point.planId, actionPointId, authorId, title, body, publishedOn: sql`current_date` })
+      .returning({ id: progressUpdates.id });
+    await notifyProgressUpdate({ updateId: row!.id, db: tx });
+    return row!.id;
+  });
 }
 
 /**

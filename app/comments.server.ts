@@ -10,6 +10,7 @@ import { z } from "zod";
 import { getDb, type Executor } from "#db/client.ts";
 import { actionPoints, commentLikes, commentRevisions, comments, proposals, threads, type CommentStatus } from "#db/schema.ts";
 import { enqueue, hasTimeout, mustHold, spamSignals } from "./moderation.server.ts";
+import { notifyNewComment } from "./notifications.server.ts";
 import type { Target } from "./permissions.server.ts";
 import { consume, LIMITS } from "./rate-limit.server.ts";
 
@@ -446,6 +447,7 @@ export async function createComment(input: NewComment, db: Executor = getDb()): 
       if (rootId) await tx.update(comments).set({ replyCount: sql`${comments.replyCount} + 1` }).where(eq(comments.id, rootId));
       if (thread.subjectType === "proposal") await tx.update(proposals).set({ commentCount: sql`${proposals.commentCount} + 1` }).where(eq(proposals.id, thread.subjectId));
     }
+    await notifyNewComment({ commentId: row!.id, db: tx });
     return { ok: true, id: row!.id, rootId, held } as const;
   });
 }

@@ -9,6 +9,7 @@ import { translator, type Locale, type Translate } from "#app/i18n/index.ts";
 import { getLocale } from "#app/i18n/locale.server.ts";
 import { can, type Actor, type Permission } from "#app/permissions.server.ts";
 import { clearSessionCookie, readSessionToken, sessionCookie, validateSessionToken } from "#app/auth/session.server.ts";
+import { verifyUnsubscribeToken } from "#app/notifications.server.ts";
 
 export const POLICY = Symbol.for("inspraak.policy");
 
@@ -83,11 +84,23 @@ function appendCookie<R>(result: R, cookie: string): R {
   return data(result, { headers: { "Set-Cookie": cookie } }) as unknown as R;
 }
 
-function guard<R>(permission: Permission, kind: "loader" | "action", handler: (args: GuardedArgs) => R | Promise<R>) {
+export type ActionOptions = {
+  /**
+   * "signed-token": a post from another site is let through when its URL
+   * carries a valid signed `token` (one-click unsubscribe from a mail client,
+   * RFC 8058). The token, not a session, is the authority there, so a forged
+   * cross-site post cannot act for anyone; without a valid token the Origin
+   * check applies as everywhere.
+   */
+  crossSite?: "signed-token";
+};
+
+function guard<R>(permission: Permission, kind: "loader" | "action", handler: (args: GuardedArgs) => R | Promise<R>, options: ActionOptions = {}) {
   const guarded = async ({ request, params, context }: LoaderFunctionArgs | ActionFunctionArgs): Promise<Awaited<R>> => {
     const ctx = (context ?? {}) as RequestContext;
     const locale = getLocale(request);
-    if (kind === "action" && !isSameOrigin(request)) {
+    const signed = options.crossSite === "signed-token" && verifyUnsubscribeToken(new URL(request.url).searchParams.get("token")) !== null;
+    if (kind === "action" && !signed && !isSameOrigin(request)) {
       throw new Response(translator(locale)("error.crossSite"), { status: 403 });
     }
     const state = await sessionFor(request, ctx);
@@ -122,7 +135,7 @@ function guard<R>(permission: Permission, kind: "loader" | "action", handler: (a
       throw error instanceof Response ? withCookie(error) : error;
     }
   };
-  return Object.assign(guarded, { [POLICY]: { kind, permission } });
+  return Object.assign(guarded, { [POLICY]: { kind, permission, ...(options.crossSite ? { crossSite: options.crossSite } : {}) } });
 }
 
 /** A loader that needs `permission` (`public.read` when anyone may load it). */
@@ -130,9 +143,9 @@ export function loaderWith<R>(permission: Permission, handler: (args: GuardedArg
   return guard(permission, "loader", handler);
 }
 
-/** An action that needs `permission`; it also refuses posts from other sites. */
-export function actionWith<R>(permission: Permission, handler: (args: GuardedArgs) => R | Promise<R>) {
-  return guard(permission, "action", handler);
+/** An action that needs `permission`; it also refuses posts from other sites (see ActionOptions for the one exception). */
+export function actionWith<R>(permission: Permission, handler: (args: GuardedArgs) => R | Promise<R>, options: ActionOptions = {}) {
+  return guard(permission, "action", handler, options);
 }
 
 export function policyOf(fn: unknown): { kind: string; permission: string } | undefined {

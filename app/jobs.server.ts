@@ -12,6 +12,8 @@ export const QUEUES = {
   mail: "mail-send",
   cleanup: "cleanup",
   moderationDigest: "moderation-digest",
+  notificationMail: "notification-mail",
+  notificationDigest: "notification-digest",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -31,6 +33,8 @@ export function getBoss(): Promise<PgBoss> {
     await boss.createQueue(QUEUES.mail, { name: QUEUES.mail, retryLimit: 8, retryDelay: 30, retryBackoff: true });
     await boss.createQueue(QUEUES.cleanup, { name: QUEUES.cleanup, retryLimit: 1, policy: "singleton" });
     await boss.createQueue(QUEUES.moderationDigest, { name: QUEUES.moderationDigest, retryLimit: 2, retryDelay: 300, policy: "singleton" });
+    await boss.createQueue(QUEUES.notificationMail, { name: QUEUES.notificationMail, retryLimit: 8, retryDelay: 30, retryBackoff: true });
+    await boss.createQueue(QUEUES.notificationDigest, { name: QUEUES.notificationDigest, retryLimit: 2, retryDelay: 300, policy: "singleton" });
     return boss;
   })();
   store[key] = { url, boss, ready };

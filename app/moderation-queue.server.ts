@@ -11,6 +11,7 @@ import { isLocale, translator, type Locale, type MessageKey } from "./i18n/index
 import { queueMail } from "./mail.server.ts";
 import type { DecisionForm } from "./forms/moderation.ts";
 import { claimItem, decide, enqueue, getItem, setThreadLock, timeoutUser, type DecideResult, type Decision, type ItemState, type TargetType } from "./moderation.server.ts";
+import { notifyModeration } from "./notifications.server.ts";
 import { can, type Actor } from "./permissions.server.ts";
 import { docToText } from "./richtext/render.ts";
 import type { RichTextResult } from "./richtext/form.ts";
@@ -300,6 +301,7 @@ export async function decideAndNotify({
       const item = await getItem({ type, id, db: tx });
       await mailAuthor(tx, type, id, item!.authorId, "hidden", { reason: decision.reason, note: decision.note, link: `${origin}/beroep/${result.actionId}` });
     }
+    if (result.ok) await notifyModeration({ type, id, moderatorId, event: { decision: decision.action, actionId: result.actionId }, reason: decision.action === "hide" ? decision.reason : null, db: tx });
     return result;
   });
 }
@@ -397,6 +399,7 @@ export async function decideAppeal({ type, id, moderatorId, grant, note, db = ge
     });
     await tx.update(appeals).set({ decidedAt: sql`now()` }).where(eq(appeals.id, open.id));
     await mailAuthor(tx, type, id, item.authorId, grant ? "appealGranted" : "appealUpheld", { note });
+    await notifyModeration({ type, id, moderatorId, event: { decision: grant ? "appeal_granted" : "appeal_upheld", appealId: open.id }, db: tx });
     return { ok: true } as const;
   });
 }

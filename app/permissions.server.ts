@@ -78,6 +78,8 @@ export const rules = {
   "public.read": anyone,
   "account.signIn": anyone,
   "account.manage": signedIn,
+  /** One-click unsubscribe from a notification e-mail: the signed token in the link is the authority, not a session. */
+  "notifications.unsubscribe": anyone,
   "contribution.create": verified,
   "forum.post": either(forumMember, admin),
   "comment.create": mayWriteIn,

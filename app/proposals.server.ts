@@ -13,6 +13,7 @@ import type { Locale } from "#app/i18n/index.ts";
 import { windowState } from "#app/windows.ts";
 import { spamInput } from "./comments.server.ts";
 import { enqueue, hasTimeout, mustHold, spamSignals } from "./moderation.server.ts";
+import { follow, notifyStatusChange } from "./notifications.server.ts";
 import { consume, LIMITS } from "./rate-limit.server.ts";
 
 export const PROPOSAL_PAGE = 20;
@@ -137,6 +138,7 @@ export async function createProposal({ planId, authorId, input, db = getDb() }: 
     await tx.insert(threads).values({ subjectType: "proposal", subjectId: row!.id, kind: "public", themeId: input.themeId });
     if (held) await enqueue({ type: "proposal", id: row!.id, themeId: input.themeId, reason: "premoderation", db: tx });
     if (spam.score >= 2) await enqueue({ type: "proposal", id: row!.id, themeId: input.themeId, reason: "spam", spamScore: spam.score, spamSignals: spam.signals, db: tx });
+    await follow({ userId: authorId, subjectType: "proposal", subjectId: row!.id, db: tx });
     return { ok: true as const, id: row!.id, held };
   });
 }
@@ -195,6 +197,7 @@ export async function changeStatus(
       .where(eq(proposals.id, proposalId));
     await tx.insert(proposalStatusChanges).values({ proposalId, fromStatus: current.status, toStatus: to, explanation, actorId });
     if (to === "withdrawn" || to === "merged") await release({ proposalId, db: tx });
+    await notifyStatusChange({ proposalId, db: tx });
     return { ok: true as const };
   });
 }

@@ -16,6 +16,8 @@ export const LIMITS = {
   verifyMailPerAccount: { name: "verify:account", max: 3, windowSeconds: 60 * 60 },
   commentPerUser: { name: "comment:user", max: 10, windowSeconds: 10 * 60 },
   proposalPerUser: { name: "proposal:user", max: 5, windowSeconds: 24 * 60 * 60 },
+  /** Reading the JSON API at /api/v1/, per client IP. */
+  apiPerIp: { name: "api:ip", max: 600, windowSeconds: 60 },
 } satisfies Record<string, Limit>;
 
 /** Keys are hashed: the table never holds an address or an IP in plain text. */
@@ -46,7 +48,8 @@ export async function consume({ limit, subject, db = getDb() }: { limit: Limit; 
       retryAfter: sql<number>`greatest(1, ceil(extract(epoch from (${rateLimits.windowStart} + ${window} - now()))))::int`,
     });
   const allowed = row!.count <= limit.max;
-  return { allowed, retryAfter: allowed ? 0 : row!.retryAfter };
+  // `remaining` and `resetSeconds` are for RateLimit-* response headers (the API sends them on every answer).
+  return { allowed, retryAfter: allowed ? 0 : row!.retryAfter, remaining: Math.max(0, limit.max - row!.count), resetSeconds: row!.retryAfter };
 }
 
 /** Forgets the attempts, e.g. after a successful sign-in. */

@@ -5,15 +5,16 @@ import { ErrorPage } from "#app/components/ErrorPage.tsx";
 import { defaultLocale, translator } from "#app/i18n/index.ts";
 import { loaderWith } from "#app/guard.server.ts";
 import { can } from "#app/permissions.server.ts";
+import { countUnread } from "#app/notifications.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import stylesUrl from "#app/styles/app.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesUrl }];
 
-export const loader = loaderWith("public.read", ({ actor, locale, context }) => ({
+export const loader = loaderWith("public.read", async ({ actor, locale, context }) => ({
   locale,
   requestId: context.requestId ?? null,
-  user: actor ? { displayName: actor.displayName, mayAdminister: can(actor, "users.manage"), mayModerate: can(actor, "moderation.queue") } : null,
+  user: actor ? { displayName: actor.displayName, mayAdminister: can(actor, "users.manage"), mayModerate: can(actor, "moderation.queue"), unread: await countUnread({ userId: actor.id }) } : null,
 }));
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -75,6 +76,11 @@ export function Layout({ children }: { children: ReactNode }) {
                         </li>
                       ) : null}
                       <li>
+                        <NavLink to="/meldingen" className="utrecht-link utrecht-link--html-a" aria-label={t("notifications.navLabel", { count: data.user.unread > 99 ? "99+" : data.user.unread })}>
+                          {t("notifications.nav", { count: data.user.unread > 99 ? "99+" : data.user.unread })}
+                        </NavLink>
+                      </li>
+                      <li>
                         <NavLink to="/account" className="utrecht-link utrecht-link--html-a" title={t("nav.signedInAs", { name: data.user.displayName })}>
                           {t("nav.account")}
                         </NavLink>
@@ -118,6 +124,15 @@ export function Layout({ children }: { children: ReactNode }) {
                   </li>
                 </ul>
               </nav>
+              <Form method="get" action="/zoeken" role="search" aria-label={t("search.header.label")} className="inspraak-header__search" style={{ display: "flex", flexWrap: "wrap", gap: "0.5rem", alignItems: "center" }}>
+                <label htmlFor="site-zoek" className="utrecht-form-label">
+                  {t("search.header.label")}
+                </label>
+                <input id="site-zoek" name="q" type="search" maxLength={200} className="utrecht-textbox utrecht-textbox--html-input" />
+                <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                  {t("search.header.button")}
+                </button>
+              </Form>
             </div>
           </header>
           <main id="inhoud" tabIndex={-1} className="inspraak-main">
@@ -136,6 +151,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li className="utrecht-unordered-list__item">
                   <Link to="/over-het-actieplan" className="utrecht-link utrecht-link--html-a">
                     {t("footer.aboutPlan")}
+                  </Link>
+                </li>
+                <li className="utrecht-unordered-list__item">
+                  <Link to="/statistieken" className="utrecht-link utrecht-link--html-a">
+                    {t("stats.footer")}
                   </Link>
                 </li>
               </ul>

@@ -31,6 +31,7 @@ import { getDb, type Executor } from "#db/client.ts";
 import { plans, proposals, supportBudgets, supports, themes, type ProposalStatus } from "#db/schema.ts";
 import { localizeFields, type LocalizedText } from "#app/content/localize.ts";
 import type { Locale, Translate } from "#app/i18n/index.ts";
+import { follow } from "./notifications.server.ts";
 import { windowState, type WindowState } from "./windows.ts";
 
 /** Proposals that may be supported (and whose support may be withdrawn). */
@@ -109,6 +110,7 @@ export async function supportProposal({ proposalId, userId, db = getDb() }: { pr
         .set({ supportCount: sql`${proposals.supportCount} + 1` })
         .where(eq(proposals.id, proposalId))
         .returning({ supportCount: proposals.supportCount });
+      await follow({ userId, subjectType: "proposal", subjectId: proposalId, db: tx });
       return { ok: true, supportCount: counted!.supportCount, budgetLeft: left(budget, claimed.used) };
     });
   } catch (error) {

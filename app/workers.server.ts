@@ -11,6 +11,7 @@ import { deleteExpiredSessions } from "./auth/session.server.ts";
 import { getBoss, QUEUES } from "./jobs.server.ts";
 import { deliverMail } from "./mail.server.ts";
 import { sendModerationDigests } from "./moderation-digest.server.ts";
+import { mailNotifications, sendNotificationDigests } from "./notifications.server.ts";
 
 type MailJob = { outboxId: number };
 
@@ -47,6 +48,15 @@ export async function startWorkers() {
   });
   // 08:00 in the Netherlands all year: pg-boss reads the cron in this time zone, so summer time needs no second schedule.
   await boss.schedule(QUEUES.moderationDigest, "0 8 * * *", undefined, { tz: "Europe/Amsterdam" });
+  // A failed mail job is retried whole: notifications it already mailed carry `emailedAt` and are skipped.
+  await boss.work<{ notificationIds: number[] }>(QUEUES.notificationMail, { pollingIntervalSeconds: 2 }, async ([job]) => {
+    await mailNotifications({ notificationIds: job!.data.notificationIds });
+  });
+  await boss.work(QUEUES.notificationDigest, { pollingIntervalSeconds: 60 }, async () => {
+    await sendNotificationDigests({ now: new Date() });
+  });
+  // Daily digests every morning; weekly ones on Monday mornings (see dueDigests).
+  await boss.schedule(QUEUES.notificationDigest, "30 7 * * *", undefined, { tz: "Europe/Amsterdam" });
 }
 
 /** Runs every mail job that is queued now, in this process; returns how many ran. */

@@ -1,6 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
+import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { changeDisplayName, changePassword, getOwnAccount, resendVerification } from "#app/accounts.server.ts";
 import { checkNewPassword } from "#app/auth/password.server.ts";
@@ -9,11 +10,13 @@ import { Heading1, Heading2, linkClass, Paragraph, UnorderedList, ListItem } fro
 import { romanNumeral } from "#app/content/format.ts";
 import { accountSchema, displayNameSchema, passwordSchema } from "#app/forms/auth.ts";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
+import { DELIVERIES } from "#app/notifications.ts";
+import { getDelivery, setDelivery } from "#app/notifications.server.ts";
 import type { MessageKey } from "#app/i18n/index.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
 
-const DONE = { naam: "account.nameSaved", wachtwoord: "account.passwordSaved", mail: "account.resent", bevestigd: "account.alreadyVerified" } as const satisfies Record<string, MessageKey>;
+const DONE = { naam: "account.nameSaved", wachtwoord: "account.passwordSaved", mail: "account.resent", bevestigd: "account.alreadyVerified", meldingen: "notifications.deliverySaved" } as const satisfies Record<string, MessageKey>;
 
 export const loader = loaderWith("account.manage", async ({ request, actor }) => {
   const account = await getOwnAccount({ userId: actor!.id });
@@ -22,14 +25,24 @@ export const loader = loaderWith("account.manage", async ({ request, actor }) =>
   return {
     account: { ...account, emailVerified: account.emailVerifiedAt !== null, createdAt: account.createdAt.toISOString(), emailVerifiedAt: undefined },
     done: done && Object.hasOwn(DONE, done) ? DONE[done as keyof typeof DONE] : null,
+    delivery: await getDelivery({ userId: actor!.id }),
   };
 });
+
+const deliverySchema = z.enum(DELIVERIES);
 
 type Reply = { intent: "name" | "password" | "resend"; result: SubmissionResult<string[]> };
 
 export const action = actionWith("account.manage", async ({ request, actor, sessionToken, t }) => {
   const userId = actor!.id;
-  const submission = parseWithZod(await request.formData(), { schema: accountSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "delivery") {
+    const delivery = deliverySchema.safeParse(formData.get("delivery"));
+    if (!delivery.success) throw new Response("Bad Request", { status: 400 });
+    await setDelivery({ userId, delivery: delivery.data });
+    throw redirect("/account?gedaan=meldingen#meldingen");
+  }
+  const submission = parseWithZod(formData, { schema: accountSchema });
   if (submission.status !== "success") {
     const intent = (submission.payload.intent === "password" ? "password" : "name") as Reply["intent"];
     return data<Reply>({ intent, result: submission.reply({ hideFields: ["currentPassword", "newPassword"] }) }, { status: 400 });
@@ -54,7 +67,7 @@ export const action = actionWith("account.manage", async ({ request, actor, sess
 });
 
 export default function Account() {
-  const { account, done } = useLoaderData<typeof loader>();
+  const { account, done, delivery } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() as Reply | undefined;
   const t = useTranslate();
   const locale = useLocale();
@@ -136,6 +149,25 @@ export default function Account() {
           <TextField meta={passwordFields.currentPassword} label={t("account.currentPassword")} type="password" autoComplete="current-password" />
           <TextField meta={passwordFields.newPassword} label={t("account.newPassword")} description={t("password.hint")} type="password" autoComplete="new-password" />
           <SubmitButton>{t("account.savePassword")}</SubmitButton>
+        </Form>
+      </section>
+
+      <section className="inspraak-section" aria-labelledby="meldingen">
+        <Heading2 id="meldingen">{t("notifications.deliveryHeading")}</Heading2>
+        <Form method="post" className="inspraak-form">
+          <input type="hidden" name="intent" value="delivery" />
+          <fieldset className="utrecht-form-fieldset">
+            <legend className="utrecht-form-fieldset__legend">{t("notifications.deliveryLegend")}</legend>
+            {DELIVERIES.map((option) => (
+              <div key={option} className="utrecht-form-field utrecht-form-field--radio">
+                <input type="radio" id={`delivery-${option}`} name="delivery" value={option} defaultChecked={option === delivery} className="utrecht-radio-button" />{" "}
+                <label htmlFor={`delivery-${option}`} className="utrecht-form-label utrecht-form-label--radio">
+                  {t(`notifications.delivery.${option}`)}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <SubmitButton>{t("notifications.deliverySave")}</SubmitButton>
         </Form>
       </section>
 

@@ -8,6 +8,8 @@ import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { createProgressUpdate, findParagraph, getActionPoint, getActionPointRef } from "#app/actionPoints.server.ts";
 import { Discussion } from "#app/components/Discussion.tsx";
+import { FollowButton } from "#app/components/FollowButton.tsx";
+import { isFollowing } from "#app/notifications.server.ts";
 import { FormErrors, StatusMessage, SubmitButton, TextField, useErrorText } from "#app/components/forms.tsx";
 import { loadDiscussion, parseDiscussionQuery, postComment } from "#app/discussion.server.ts";
 import { can } from "#app/permissions.server.ts";
@@ -28,7 +30,8 @@ export const loader = loaderWith("public.read", async ({ request, locale, params
   const discussion = await loadDiscussion({ subjectType: "action_point", subjectId: actionPoint.id, actor, query });
   const target = { kind: "actionPoint", actionPointId: actionPoint.id, themeId: actionPoint.themeId } as const;
   const updatePosted = new URL(request.url).searchParams.get("gedaan") === "update";
-  return { ...actionPoint, discussion, mayPostUpdate: can(actor, "progressUpdate.post", target), updatePosted };
+  const following = actor ? await isFollowing({ userId: actor.id, subjectType: "action_point", subjectId: actionPoint.id }) : false;
+  return { ...actionPoint, discussion, mayPostUpdate: can(actor, "progressUpdate.post", target), updatePosted, following };
 });
 
 const updateSchema = z.object({
@@ -85,6 +88,7 @@ export default function ActionPointPage() {
       <Heading1>
         <Text value={point.title} />
       </Heading1>
+      <FollowButton subjectType="action_point" subjectId={point.id} following={point.following} subject={point.title.text} />
 
       <section className="inspraak-section" aria-labelledby="gegevens">
         <h2 id="gegevens" className="utrecht-heading-2">

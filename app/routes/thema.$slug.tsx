@@ -2,6 +2,8 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Heading1, Heading2, Heading3, Paragraph } from "#app/components/nlds.tsx";
 import { Breadcrumbs } from "#app/components/Breadcrumbs.tsx";
+import { FollowButton } from "#app/components/FollowButton.tsx";
+import { isFollowing, themeIdBySlug } from "#app/notifications.server.ts";
 import { Text } from "#app/components/Text.tsx";
 import { romanNumeral } from "#app/content/format.ts";
 import { loaderWith } from "#app/guard.server.ts";
@@ -9,10 +11,11 @@ import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { getTheme } from "#app/themes.server.ts";
 
-export const loader = loaderWith("public.read", async ({ locale, params }) => {
+export const loader = loaderWith("public.read", async ({ locale, params, actor }) => {
   const theme = await getTheme({ slug: params.slug ?? "", locale: locale });
   if (!theme) throw new Response("Not Found", { status: 404 });
-  return theme;
+  const themeId = (await themeIdBySlug({ slug: theme.slug }))!;
+  return { ...theme, themeId, following: actor ? await isFollowing({ userId: actor.id, subjectType: "theme", subjectId: themeId }) : false };
 });
 
 export default function ThemePage() {
@@ -31,6 +34,7 @@ export default function ThemePage() {
       <Heading1>
         <Text value={theme.title} />
       </Heading1>
+      <FollowButton subjectType="theme" subjectId={theme.themeId} following={theme.following} subject={theme.title.text} />
       <Text as="p" className="utrecht-paragraph utrecht-paragraph--lead" value={theme.description} />
 
       <section className="inspraak-section" aria-labelledby="actiepunten">

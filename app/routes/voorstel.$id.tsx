@@ -4,6 +4,8 @@ import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Discussion } from "#app/components/Discussion.tsx";
+import { FollowButton } from "#app/components/FollowButton.tsx";
+import { isFollowing } from "#app/notifications.server.ts";
 import { FormErrors, SelectField, StatusMessage, SubmitButton, useErrorText } from "#app/components/forms.tsx";
 import { ModerationResult } from "#app/components/ModerationForms.tsx";
 import { Heading1, Heading2, linkClass, ListItem, Paragraph, UnorderedList } from "#app/components/nlds.tsx";
@@ -76,6 +78,7 @@ export const loader = loaderWith("public.read", async ({ request, params, locale
       moderate: can(actor, "moderation.act", { kind: "theme", themeId: proposal.themeId }) && actor?.id !== proposal.authorId,
     },
     signedIn: actor !== null,
+    following: actor ? await isFollowing({ userId: actor.id, subjectType: "proposal", subjectId: proposal.id }) : false,
     steps: TRANSITIONS[proposal.status] ?? [],
     candidates,
     discussion,
@@ -171,6 +174,7 @@ function VisibleProposal() {
         </Link>
       </p>
       <Heading1>{proposal.title}</Heading1>
+      {proposal.hiddenAt ? null : <FollowButton subjectType="proposal" subjectId={proposal.id} following={loaded.following} subject={proposal.title} />}
       {proposal.hiddenAt ? (
         <StatusMessage type="warning">
           {t("discussion.hiddenOn", { date: formatDateTime(proposal.hiddenAt, locale), reason: t(`moderation.reason.${proposal.hiddenReason ?? "other"}` as MessageKey) })}

@@ -124,8 +124,15 @@ describe("keyboard and small screens", () => {
     async (path) => {
       const page = await openPage(browser(), baseUrl);
       await page.goto(path);
-      const focusable = await page.$$eval("a[href], button", (elements) =>
-        elements.map((element) => (element instanceof HTMLAnchorElement ? element.getAttribute("href") : `button:${element.textContent}`)),
+      // Links by address, form fields by name, buttons by text.
+      const focusable = await page.$$eval(`a[href], button, input:not([type="hidden"]), select, textarea`, (elements) =>
+        elements.map((element) =>
+          element instanceof HTMLAnchorElement
+            ? element.getAttribute("href")
+            : element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement
+              ? `field:${element.name}`
+              : `button:${element.textContent}`,
+        ),
       );
       const reached: (string | null)[] = [];
       for (let i = 0; i < focusable.length + 5; i++) {
@@ -134,7 +141,9 @@ describe("keyboard and small screens", () => {
           await page.evaluate(() => {
             const element = document.activeElement;
             if (!element || element === document.body) return null;
-            return element instanceof HTMLAnchorElement ? element.getAttribute("href") : `button:${element.textContent}`;
+            if (element instanceof HTMLAnchorElement) return element.getAttribute("href");
+            if (element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement) return `field:${element.name}`;
+            return `button:${element.textContent}`;
           }),
         );
       }

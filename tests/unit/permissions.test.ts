@@ -50,6 +50,7 @@ const MATRIX: [Permission, Target, Who[]][] = [
   ["public.read", onSite, ["anonymous", "unverified", "citizen", "forumMember", "holderOfPointA", "moderatorOfA", "unverifiedModeratorOfA", "admin"]],
   ["account.signIn", onSite, ["anonymous", "unverified", "citizen", "forumMember", "holderOfPointA", "moderatorOfA", "unverifiedModeratorOfA", "admin"]],
   ["account.manage", onSite, ["unverified", "citizen", "forumMember", "holderOfPointA", "moderatorOfA", "unverifiedModeratorOfA", "admin"]],
+  ["notifications.unsubscribe", onSite, ["anonymous", "unverified", "citizen", "forumMember", "holderOfPointA", "moderatorOfA", "unverifiedModeratorOfA", "admin"]],
   ["contribution.create", onSite, ["citizen", "forumMember", "holderOfPointA", "moderatorOfA", "admin"]],
   ["forum.post", onPointA, ["forumMember", "admin"]],
   ["progressUpdate.post", onPointA, ["holderOfPointA", "admin"]],

@@ -1,0 +1,9 @@
+import { atomResponse, themeFeed } from "#app/feeds.server.ts";
+import { loaderWith } from "#app/guard.server.ts";
+
+/** Atom feed of a theme: new progress updates, public comments and proposals. */
+export const loader = loaderWith("public.read", async ({ request, params, locale, t }) => {
+  const feed = await themeFeed({ slug: params.slug ?? "", origin: new URL(request.url).origin, locale, t });
+  if (!feed) throw new Response("Not Found", { status: 404 });
+  return atomResponse({ feed, request, locale, t });
+});

@@ -1,0 +1,5 @@
+import { loaderWith } from "#app/guard.server.ts";
+import { datasetResponse } from "#app/open-data.server.ts";
+
+/** Every public proposal with its status, official response and support count; one line each, streamed. Fields are listed on /open-data. Open data under CC0. */
+export const loader = loaderWith("public.read", ({ request }) => datasetResponse({ set: "voorstellen", format: "csv", request }));

@@ -25,7 +25,7 @@ async function expectClean(token: string | null, paths: string[]) {
 }
 
 test("public pages", async () => {
-  await expectClean(null, ["/moderatielog", "/voorstellen/uitslag", "/inloggen", "/registreren", "/wachtwoord-vergeten"]);
+  await expectClean(null, ["/moderatielog", "/voorstellen/uitslag", "/open-data", "/zoeken?q=algoritmen", "/statistieken", "/inloggen", "/registreren", "/wachtwoord-vergeten"]);
 });
 
 test("pages of a signed-in citizen, an author and a moderator", async () => {

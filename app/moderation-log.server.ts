@@ -5,6 +5,7 @@
  * moderator — so no caller can leak them by accident. Persons (time-outs)
  * appear without their id: an id would let anyone follow one person's record.
  */
+import { recordStream, type Row } from "./record-stream.server.ts";
 import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
 import type { Translate } from "#app/i18n/index.ts";
 import { getDb, type Executor } from "#db/client.ts";
@@ -252,48 +253,13 @@ export async function* moderationLogRows({ batchSize = STREAM_BATCH_SIZE, db = g
 }
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-function csvField(value: string | number | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** The record as an open-data file, streamed: the database is read only as fast as the client downloads. */
 export function moderationLogStream({ format, origin, batchSize, db }: { format: "csv" | "json"; origin: string; batchSize?: number; db?: Executor }): ReadableStream<Uint8Array> {
-  const rows = moderationLogRows({ batchSize, db });
-  const encoder = new TextEncoder();
-  const CHUNK = 64 * 1024;
-  let started = false;
-  let first = true;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let text = "";
-      if (!started) {
-        started = true;
-        text += format === "csv" ? `${OPEN_DATA_COLUMNS.join(",")}\n` : "[";
-      }
-      while (text.length < CHUNK) {
-        const next = await rows.next();
-        if (next.done) {
-          if (format === "json") text += first ? "]\n" : "\n]\n";
-          if (text) controller.enqueue(encoder.encode(text));
-          controller.close();
-          return;
-        }
-        const row = toOpenDataRow(next.value, origin);
-        if (format === "csv") {
-          text += `${OPEN_DATA_COLUMNS.map((column) => csvField(row[column])).join(",")}\n`;
-        } else {
-          text += `${first ? "\n" : ",\n"}${JSON.stringify(row)}`;
-          first = false;
-        }
-      }
-      controller.enqueue(encoder.encode(text));
-    },
-    async cancel() {
-      await rows.return(undefined);
-    },
-  });
+  async function* publicRows() {
+    for await (const row of moderationLogRows({ batchSize, db })) yield toOpenDataRow(row, origin) as Row;
+  }
+  return recordStream({ rows: publicRows(), fields: OPEN_DATA_COLUMNS, format });
 }
 
 const TYPES = { csv: "text/csv; charset=utf-8", json: "application/json" } as const;

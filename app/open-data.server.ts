@@ -21,7 +21,9 @@ export const OPEN_DATA_BATCH_SIZE = 1_000;
 /** How open data names a person whose account is deleted (the data is Dutch, whatever the reader's language). */
 export const DELETED_AUTHOR = "Verwijderde deelnemer";
 
-export type Format = "csv" | "json";
+import { recordStream, type Format, type Row } from "./record-stream.server.ts";
+
+export type { Format };
 export const FORMATS: readonly Format[] = ["csv", "json"];
 export const MEDIA_TYPES = { csv: "text/csv", json: "application/json" } as const satisfies Record<Format, string>;
 const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", json: "application/json" } as const satisfies Record<Format, string>;
@@ -228,7 +230,6 @@ const authorName = sql<string | null>`case when ${users.deletedAt} is null then 
 
 // -- keyset batches and streaming -----------------------------------------------------
 
-type Row = Record<string, string | number | boolean | null>;
 
 /** Reads `fetch` batch after batch, each after the last id of the one before, until a short batch. */
 async function* keysetRows<T extends { id: number }>(fetch: (after: number, limit: number) => Promise<T[]>, batchSize: number): AsyncGenerator<T> {
@@ -242,53 +243,6 @@ async function* keysetRows<T extends { id: number }>(fetch: (after: number, limi
   }
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
-function csvField(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * Rows as a CSV or JSON file, streamed like the support ledger: a chunk of
- * about 64 kB per pull, so the database is read only as fast as the client
- * downloads. Every row gets exactly the documented fields, in their order.
- */
-export function recordStream({ rows, fields, format }: { rows: AsyncGenerator<Row>; fields: readonly string[]; format: Format }): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const CHUNK = 64 * 1024;
-  let started = false;
-  let first = true;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let text = "";
-      if (!started) {
-        started = true;
-        text += format === "csv" ? `${fields.join(",")}\n` : "[";
-      }
-      while (text.length < CHUNK) {
-        const next = await rows.next();
-        if (next.done) {
-          if (format === "json") text += first ? "]\n" : "\n]\n";
-          if (text) controller.enqueue(encoder.encode(text));
-          controller.close();
-          return;
-        }
-        const row = next.value;
-        if (format === "csv") {
-          text += `${fields.map((name) => csvField(row[name])).join(",")}\n`;
-        } else {
-          text += `${first ? "\n" : ",\n"}${JSON.stringify(Object.fromEntries(fields.map((name) => [name, row[name] ?? null])))}`;
-          first = false;
-        }
-      }
-      controller.enqueue(encoder.encode(text));
-    },
-    async cancel() {
-      await rows.return(undefined);
-    },
-  });
-}
 
 // -- the sets ---------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@
  * same person has the same pseudonym on every proposal; without the secret
  * nobody can tell who it is.
  */
+import { recordStream } from "./record-stream.server.ts";
 import { createHmac, createHash } from "node:crypto";
 import { and, isNull, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client.ts";
@@ -397,43 +398,15 @@ export async function* supportLedger({ planId, batchSize = LEDGER_BATCH_SIZE, db
   }
 }
 
+/** The columns of the ledger files, in order. */
+export const LEDGER_FIELDS = ["proposal_id", "supporter", "supported_at"] as const;
+
 /** The ledger as an open-data file, streamed: memory stays flat, and the database is read only as fast as the client downloads. */
 export function ledgerStream({ planId, format, db }: { planId: number; format: "csv" | "json"; db?: Executor }): ReadableStream<Uint8Array> {
-  const rows = supportLedger({ planId, db });
-  const encoder = new TextEncoder();
-  const CHUNK = 64 * 1024;
-  let started = false;
-  let first = true;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let text = "";
-      if (!started) {
-        started = true;
-        text += format === "csv" ? "proposal_id,supporter,supported_at\n" : "[";
-      }
-      while (text.length < CHUNK) {
-        const next = await rows.next();
-        if (next.done) {
-          if (format === "json") text += first ? "]\n" : "\n]\n";
-          if (text) controller.enqueue(encoder.encode(text));
-          controller.close();
-          return;
-        }
-        const row = next.value;
-        if (format === "csv") {
-          // Every field is a number, hex or a timestamp: nothing to quote.
-          text += `${row.proposalId},${row.supporter},${row.supportedAt}\n`;
-        } else {
-          text += `${first ? "\n" : ",\n"}${JSON.stringify({ proposal_id: row.proposalId, supporter: row.supporter, supported_at: row.supportedAt })}`;
-          first = false;
-        }
-      }
-      controller.enqueue(encoder.encode(text));
-    },
-    async cancel() {
-      await rows.return(undefined);
-    },
-  });
+  async function* rows() {
+    for await (const row of supportLedger({ planId, db })) yield { proposal_id: row.proposalId, supporter: row.supporter, supported_at: row.supportedAt };
+  }
+  return recordStream({ rows: rows(), fields: LEDGER_FIELDS, format });
 }
 
 export const LEDGER_LICENCE = "https://creativecommons.org/publicdomain/zero/1.0/";

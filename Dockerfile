@@ -17,8 +17,11 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/build ./build
+# The server starts with tsx: it imports the background workers and the database code from app/ and db/ directly.
 COPY --from=build --chown=node:node /app/server ./server
+COPY --from=build --chown=node:node /app/app ./app
 COPY --from=build --chown=node:node /app/db ./db
+COPY --from=build --chown=node:node /app/scripts ./scripts
 COPY --from=build --chown=node:node /app/migrations ./migrations
 USER node
 EXPOSE 3000

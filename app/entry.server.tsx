@@ -10,17 +10,35 @@ const ABORT_DELAY = 5_000;
 /** Unexpected errors are logged once, with the request id the error page shows. */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  // Remembered for this request: the page then answers 503 (errors are sanitised before handleRequest sees them).
+  if (isDatabaseUnavailable(error) && context) (context as { databaseUnavailable?: boolean }).databaseUnavailable = true;
   const requestId = (context as { requestId?: string } | undefined)?.requestId ?? "-";
   console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
 };
+
+/** Errors that mean the database cannot be reached right now, rather than a fault in a page. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let current = error; current && typeof current === "object" && !seen.has(current); current = (current as { cause?: unknown }).cause) {
+    seen.add(current);
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "57P01", "57P03", "ETIMEDOUT"].includes(code)) return true;
+  }
+  return false;
+}
 
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  _loadContext: AppLoadContext,
+  loadContext: AppLoadContext,
 ) {
+  // While the database is down, pages answer 503 (try again soon) instead of 500.
+  if (responseStatusCode >= 500 && (loadContext as { databaseUnavailable?: boolean }).databaseUnavailable) {
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", "5");
+  }
   // Crawlers get the whole page at once; browsers get it streamed as soon as the shell is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {

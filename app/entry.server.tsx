@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceContext } from "#app/components/nonce.tsx";
 
 const ABORT_DELAY = 5_000;
 
@@ -27,6 +28,16 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** Pages and data for a signed-in person are never stored by browsers or proxies. */
+function isSignedIn(request: Request): boolean {
+  return /(?:^|;\s*)(?:__Host-)?inspraak_session=[a-z2-7]/.test(request.headers.get("Cookie") ?? "");
+}
+
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  if (isSignedIn(request)) response.headers.set("Cache-Control", "private, no-store");
+  return response;
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -39,12 +50,18 @@ export default function handleRequest(
     responseStatusCode = 503;
     responseHeaders.set("Retry-After", "5");
   }
+  if (isSignedIn(request)) responseHeaders.set("Cache-Control", "private, no-store");
   // Crawlers get the whole page at once; browsers get it streamed as soon as the shell is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
-      [readyEvent]() {
+    const nonce = (loadContext as { nonce?: string }).nonce ?? "";
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
+      {
+        [readyEvent]() {
         shellRendered = true;
         const body = new PassThrough();
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
@@ -59,6 +76,7 @@ export default function handleRequest(
         // Errors after the shell was sent are logged by handleError; before it, they reject above.
         if (shellRendered) console.error(error);
       },
+      nonce,
     });
     setTimeout(abort, ABORT_DELAY);
   });

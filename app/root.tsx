@@ -2,6 +2,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "#app/components/ErrorPage.tsx";
+import { useNonce } from "#app/components/nonce.tsx";
 import { defaultLocale, translator } from "#app/i18n/index.ts";
 import { loaderWith } from "#app/guard.server.ts";
 import { can } from "#app/permissions.server.ts";
@@ -18,6 +19,7 @@ export const loader = loaderWith("public.read", async ({ actor, locale, context 
 }));
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? defaultLocale;
   const t = translator(locale);
@@ -162,8 +164,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </div>
           </footer>
         </div>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,0 +1,54 @@
+import { afterAll, expect, inject, test } from "vitest";
+import { createUser } from "#tests/setup/factories.ts";
+import { sharedBrowser, signedInPage } from "#tests/setup/page.ts";
+import { closeDb } from "#db/client.ts";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+const baseUrl = inject("baseUrl");
+const browser = sharedBrowser();
+afterAll(async () => {
+  await closeDb();
+});
+
+const PAGES = ["/", "/thema/open-recht", "/actiepunt/open-source", "/voorstellen", "/zoeken?q=open", "/open-data", "/moderatielog", "/statistieken", "/inloggen", "/bestaat-niet"];
+
+test("every page sends a strict Content-Security-Policy with a fresh nonce that its inline scripts carry, and the other security headers", async () => {
+  const nonces = new Set<string>();
+  for (const path of PAGES) {
+    const response = await fetch(`${baseUrl}${path}`);
+    const csp = response.headers.get("Content-Security-Policy") ?? "";
+    const scriptSrc = csp.split(";").find((part) => part.trim().startsWith("script-src")) ?? "";
+    expect(scriptSrc, path).not.toContain("unsafe-inline");
+    expect(scriptSrc, path).not.toContain("unsafe-eval");
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]) expect(csp, path).toContain(directive);
+    const nonce = scriptSrc.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce, path).toBeTruthy();
+    nonces.add(nonce!);
+    const html = await response.text();
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((match) => match[1]!);
+    expect(inline.length, path).toBeGreaterThan(0);
+    for (const attributes of inline) expect(attributes, path).toContain(`nonce="${nonce}"`);
+    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(response.headers.get("Referrer-Policy")).toBeTruthy();
+    expect(response.headers.get("Permissions-Policy")).toContain("camera=()");
+  }
+  expect(nonces.size).toBe(PAGES.length);
+});
+
+test("pages for a signed-in person are not stored; the site works under the policy, the editor included", async () => {
+  const person = await createUser();
+  const response = await fetch(`${baseUrl}/account`, { headers: { Cookie: `inspraak_session=${person.token}` } });
+  expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+
+  const page = await signedInPage(browser(), baseUrl, person.token);
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto("/actiepunt/open-source");
+  await page.locator("#discussie-public").getByRole("button", { name: "Opmaak gebruiken" }).click();
+  await page.locator("#discussie-public").getByRole("textbox", { name: "Je reactie", exact: true }).waitFor();
+  await page.getByRole("link", { name: "Voorstellen" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Voorstellen voor het volgende actieplan" }).waitFor();
+  expect(violations).toEqual([]);
+});

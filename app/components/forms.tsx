@@ -60,7 +60,8 @@ type TextFieldProps = {
   meta: FieldMeta;
   label: string;
   description?: string;
-  type?: "text" | "email" | "password" | "search";
+  /** "number" is a text field with a numeric keyboard: type="number" changes its value when someone scrolls over it. */
+  type?: "text" | "email" | "password" | "search" | "datetime-local" | "number";
   autoComplete?: string;
   /** Passwords are never put back into the form after a failed submit. */
   keepValue?: boolean;
@@ -75,7 +76,8 @@ export function TextField({ meta, label, description, type = "text", autoComplet
           className={`utrecht-textbox utrecht-textbox--html-input${invalid ? " utrecht-textbox--invalid" : ""}`}
           id={meta.id}
           name={meta.name}
-          type={type}
+          type={type === "number" ? "text" : type}
+          inputMode={type === "number" ? "numeric" : undefined}
           autoComplete={autoComplete}
           defaultValue={keepValue && typeof meta.initialValue === "string" ? meta.initialValue : undefined}
           required={meta.required}

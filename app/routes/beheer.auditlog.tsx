@@ -1,17 +1,16 @@
 import { data, type MetaFunction } from "@remix-run/node";
+import { ScopeText } from "#app/components/ScopeText.tsx";
 import { AdminNav } from "#app/components/AdminNav.tsx";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "#app/components/forms.tsx";
 import { Heading1, linkClass, Paragraph, DataTable } from "#app/components/nlds.tsx";
-import { Text } from "#app/components/Text.tsx";
-import { romanNumeral } from "#app/content/format.ts";
 import { auditLogQuery, roles } from "#app/forms/admin.ts";
 import { loaderWith } from "#app/guard.server.ts";
 import type { Locale, MessageKey } from "#app/i18n/index.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { nl } from "#app/i18n/nl.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
-import { listAuditLog, scopeOf, type Scope } from "#app/users.server.ts";
+import { listAuditLog, scopeOf } from "#app/users.server.ts";
 import type { Role } from "#db/schema.ts";
 
 const actionLabels: Record<string, MessageKey> = {
@@ -58,29 +57,6 @@ export const loader = loaderWith("audit.read", async ({ request, t, locale }) =>
   return { error: null, entries, nextBefore: page.nextBefore, paged: voor !== undefined };
 });
 
-/** "Thema III: Open Informatie (2020-2022)", with the title marked when it is in another language than the page. */
-function ScopeText({ scope }: { scope: Scope }) {
-  const t = useTranslate();
-  switch (scope.kind) {
-    case "site":
-      return <>{t("admin.scope.site")}</>;
-    case "organisation":
-      return <>{scope.name}</>;
-    case "theme":
-      return (
-        <>
-          {t("theme.label", { numeral: romanNumeral(scope.number) })}: <Text value={scope.title} />
-          {scope.period ? ` (${scope.period})` : null}
-        </>
-      );
-    case "actionPoint":
-      return (
-        <>
-          {t("actionPoint.label", { number: scope.number })}: <Text value={scope.title} />
-        </>
-      );
-  }
-}
 
 function Person({ person }: { person: { id: number; displayName: string | null } }) {
   const t = useTranslate();

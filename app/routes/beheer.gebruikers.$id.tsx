@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { ScopeText } from "#app/components/ScopeText.tsx";
 import { AdminNav } from "#app/components/AdminNav.tsx";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
@@ -6,7 +7,6 @@ import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { Breadcrumbs } from "#app/components/Breadcrumbs.tsx";
 import { FormErrors, SelectField, StatusMessage, SubmitButton, TextField } from "#app/components/forms.tsx";
 import { Heading1, Heading2, Paragraph, DataTable } from "#app/components/nlds.tsx";
-import { Text } from "#app/components/Text.tsx";
 import { romanNumeral } from "#app/content/format.ts";
 import { localize } from "#app/content/localize.ts";
 import { adminUserSchema, grantSchema, ORGANISATION_MAX, roles, userIdParam, userPageQuery, type AdminUserIntent, type Done } from "#app/forms/admin.ts";
@@ -14,7 +14,7 @@ import { actionWith, loaderWith } from "#app/guard.server.ts";
 import type { Locale, Translate } from "#app/i18n/index.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
-import { blockUser, getUserForAdmin, grantRole, listRoleScopes, revokeRole, scopeOf, unblockUser, type GrantInput, type Scope } from "#app/users.server.ts";
+import { blockUser, getUserForAdmin, grantRole, listRoleScopes, revokeRole, scopeOf, unblockUser, type GrantInput } from "#app/users.server.ts";
 
 function notFound(): never {
   throw new Response("Not Found", { status: 404 });
@@ -111,29 +111,6 @@ export const action = actionWith("users.manage", async ({ request, params, actor
   return failed("unblock", submission.reply({ formErrors: ["admin.error.deleted"] }), 400);
 });
 
-/** "Thema III: Open Informatie (2020-2022)", with the title marked when it is in another language than the page. */
-function ScopeText({ scope }: { scope: Scope }) {
-  const t = useTranslate();
-  switch (scope.kind) {
-    case "site":
-      return <>{t("admin.scope.site")}</>;
-    case "organisation":
-      return <>{scope.name}</>;
-    case "theme":
-      return (
-        <>
-          {t("theme.label", { numeral: romanNumeral(scope.number) })}: <Text value={scope.title} />
-          {scope.period ? ` (${scope.period})` : null}
-        </>
-      );
-    case "actionPoint":
-      return (
-        <>
-          {t("actionPoint.label", { number: scope.number })}: <Text value={scope.title} />
-        </>
-      );
-  }
-}
 
 function GrantForm({ personId, lastResult }: { personId: number; lastResult: SubmissionResult<string[]> | undefined }) {
   const { themes, actionPoints } = useLoaderData<typeof loader>();

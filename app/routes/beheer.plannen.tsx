@@ -1,9 +1,9 @@
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { AdminNav } from "#app/components/AdminNav.tsx";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { FormErrors, StatusMessage, useErrorText } from "#app/components/forms.tsx";
+import { FormErrors, StatusMessage, TextField } from "#app/components/forms.tsx";
 import { DataTable, Heading1, Heading2, Heading3, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { formatDateTime } from "#app/content/dates.ts";
@@ -106,45 +106,7 @@ export const action = actionWith("plans.manage", async ({ request, actor, t }) =
   }
 });
 
-type FieldMeta = Pick<FieldMetadata<unknown>, "id" | "name" | "errorId" | "descriptionId" | "errors" | "initialValue">;
 
-/** A date-and-time or number field, with the same markup as the shared fields in app/components/forms.tsx. */
-function InputField({ meta, label, description, type }: { meta: FieldMeta; label: string; description: string; type: "datetime-local" | "budget" }) {
-  const errorText = useErrorText();
-  const errors = meta.errors ?? [];
-  const describedBy = [meta.descriptionId, errors.length ? meta.errorId : null].filter(Boolean).join(" ");
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--text${errors.length ? " utrecht-form-field--invalid" : ""}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={meta.id}>
-          {label}
-        </label>
-      </div>
-      <div className="utrecht-form-field-description" id={meta.descriptionId}>
-        {description}
-      </div>
-      {errors.length ? (
-        <div className="utrecht-form-field-error-message" id={meta.errorId}>
-          {errors.map((error) => errorText(error)).join(" ")}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <input
-          className={`utrecht-textbox utrecht-textbox--html-input${errors.length ? " utrecht-textbox--invalid" : ""}`}
-          id={meta.id}
-          name={meta.name}
-          // A text field with a numeric keyboard rather than type="number", which changes its value on scrolling.
-          type={type === "budget" ? "text" : "datetime-local"}
-          inputMode={type === "budget" ? "numeric" : undefined}
-          autoComplete="off"
-          defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : undefined}
-          aria-invalid={errors.length ? true : undefined}
-          aria-describedby={describedBy}
-        />
-      </div>
-    </div>
-  );
-}
 
 function WindowStateText({ view }: { view: WindowView }) {
   const t = useTranslate();
@@ -191,8 +153,8 @@ function WindowsForm({ plan, lastResult }: { plan: PlanView; lastResult: Submiss
           <Paragraph id={`plan-${plan.id}-${window}-nu`}>
             <WindowStateText view={plan.windows[window]} />
           </Paragraph>
-          <InputField meta={fields[open]} label={t("planAdmin.opensAt")} description={t("planAdmin.opensAtHint")} type="datetime-local" />
-          <InputField meta={fields[close]} label={t("planAdmin.closesAt")} description={t("planAdmin.closesAtHint")} type="datetime-local" />
+          <TextField meta={fields[open]} label={t("planAdmin.opensAt")} description={t("planAdmin.opensAtHint")} type="datetime-local" autoComplete="off" />
+          <TextField meta={fields[close]} label={t("planAdmin.closesAt")} description={t("planAdmin.closesAtHint")} type="datetime-local" autoComplete="off" />
         </fieldset>
       ))}
       <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
@@ -201,7 +163,7 @@ function WindowsForm({ plan, lastResult }: { plan: PlanView; lastResult: Submiss
         </legend>
         <Paragraph>{t("planAdmin.budget.explanation")}</Paragraph>
         {plan.mostSupportsByOnePerson > 0 ? <Paragraph>{t("planAdmin.budget.used", { used: plan.mostSupportsByOnePerson })}</Paragraph> : null}
-        <InputField meta={fields.supportBudget} label={t("planAdmin.budget.label")} description={t("planAdmin.budget.hint", { max: BUDGET_MAX })} type="budget" />
+        <TextField meta={fields.supportBudget} label={t("planAdmin.budget.label")} description={t("planAdmin.budget.hint", { max: BUDGET_MAX })} type="number" autoComplete="off" />
       </fieldset>
       <button type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--html-button" aria-describedby={headingId}>
         {t("planAdmin.submit")}

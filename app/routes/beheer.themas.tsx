@@ -1,10 +1,10 @@
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { AdminNav } from "#app/components/AdminNav.tsx";
-import { FormErrors, StatusMessage, useErrorText } from "#app/components/forms.tsx";
+import { FormErrors, StatusMessage, TextField, useErrorText } from "#app/components/forms.tsx";
 import { DataTable, Heading1, Heading2, Heading3, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { romanNumeral } from "#app/content/format.ts";
@@ -73,7 +73,6 @@ export const action = actionWith("plans.manage", async ({ request, actor }) => {
 });
 
 type ThemeView = ReturnType<typeof useLoaderData<typeof loader>>["themes"][number];
-type FieldMeta = Pick<FieldMetadata<unknown>, "id" | "name" | "errorId" | "descriptionId" | "errors" | "initialValue">;
 
 const modeLabels: Record<(typeof MODES)[number], { label: MessageKey; summary: MessageKey }> = {
   off: { label: "themeAdmin.mode.off", summary: "themeAdmin.summary.off" },
@@ -81,43 +80,6 @@ const modeLabels: Record<(typeof MODES)[number], { label: MessageKey; summary: M
   all: { label: "themeAdmin.mode.all", summary: "themeAdmin.summary.all" },
 };
 
-/** A whole-number field, with the same markup as the plan admin page. */
-function NumberField({ meta, label, description }: { meta: FieldMeta; label: string; description: string }) {
-  const errorText = useErrorText();
-  const errors = meta.errors ?? [];
-  const describedBy = [meta.descriptionId, errors.length ? meta.errorId : null].filter(Boolean).join(" ");
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--text${errors.length ? " utrecht-form-field--invalid" : ""}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={meta.id}>
-          {label}
-        </label>
-      </div>
-      <div className="utrecht-form-field-description" id={meta.descriptionId}>
-        {description}
-      </div>
-      {errors.length ? (
-        <div className="utrecht-form-field-error-message" id={meta.errorId}>
-          {errors.map((error) => errorText(error)).join(" ")}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <input
-          className={`utrecht-textbox utrecht-textbox--html-input utrecht-textbox--xs${errors.length ? " utrecht-textbox--invalid" : ""}`}
-          id={meta.id}
-          name={meta.name}
-          // A text field with a numeric keyboard rather than type="number", which changes its value on scrolling.
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : undefined}
-          aria-invalid={errors.length ? true : undefined}
-          aria-describedby={describedBy}
-        />
-      </div>
-    </div>
-  );
-}
 
 function SettingsForm({ theme, lastResult }: { theme: ThemeView; lastResult: SubmissionResult<string[]> | undefined }) {
   const t = useTranslate();
@@ -164,14 +126,14 @@ function SettingsForm({ theme, lastResult }: { theme: ThemeView; lastResult: Sub
             </label>
           </div>
         ))}
-        <NumberField meta={fields.premoderationCount} label={t("themeAdmin.count.label")} description={t("themeAdmin.count.hint", { max: COUNT_MAX })} />
+        <TextField meta={fields.premoderationCount} label={t("themeAdmin.count.label")} description={t("themeAdmin.count.hint", { max: COUNT_MAX })} type="number" autoComplete="off" />
       </fieldset>
       <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
           <Heading3>{t("themeAdmin.threshold.question")}</Heading3>
         </legend>
         <Paragraph>{t("themeAdmin.threshold.explanation")}</Paragraph>
-        <NumberField meta={fields.flagThreshold} label={t("themeAdmin.threshold.label")} description={t("themeAdmin.threshold.hint", { max: THRESHOLD_MAX })} />
+        <TextField meta={fields.flagThreshold} label={t("themeAdmin.threshold.label")} description={t("themeAdmin.threshold.hint", { max: THRESHOLD_MAX })} type="number" autoComplete="off" />
       </fieldset>
       <button type="submit" className="utrecht-button utrecht-button--primary-action utrecht-button--html-button" aria-describedby={`thema-${theme.id}-titel`}>
         {t("themeAdmin.submit")}

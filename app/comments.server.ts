@@ -5,7 +5,7 @@
  * size of the thread. Counters change in the same transaction as the rows
  * they count.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "#db/client.ts";
 import { actionPoints, commentLikes, commentRevisions, comments, proposals, threads, type CommentStatus } from "#db/schema.ts";
@@ -475,6 +475,16 @@ export async function unlikeComment({ commentId, userId, db = getDb() }: { comme
       : await tx.select({ likeCount: comments.likeCount }).from(comments).where(eq(comments.id, commentId));
     return row?.likeCount ?? 0;
   });
+}
+
+/** A comment's earlier versions, newest first, as the renderer stored them (for moderators). */
+export async function commentRevisionsOf({ commentId, db = getDb() }: { commentId: number; db?: Executor }) {
+  const rows = await db
+    .select({ id: commentRevisions.id, html: commentRevisions.bodyHtml, replacedAt: commentRevisions.replacedAt })
+    .from(commentRevisions)
+    .where(eq(commentRevisions.commentId, commentId))
+    .orderBy(desc(commentRevisions.replacedAt), desc(commentRevisions.id));
+  return rows.map((row) => ({ ...row, replacedAt: row.replacedAt.toISOString() }));
 }
 
 /** Replaces a comment's text, keeping the earlier version for moderators. */

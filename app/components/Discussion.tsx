@@ -229,7 +229,15 @@ function CommentItem({ comment, thread, reply, basePath, children }: { comment: 
         <a href={`/reactie/${comment.id}`} className={linkClass} title={t("discussion.permalink")}>
           <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>
         </a>
-        {comment.editedAt ? <span>({t("discussion.edited")})</span> : null}
+        {comment.editedAt ? (
+          comment.may.moderate ? (
+            <a href={`/moderatie/item/reactie/${comment.id}#versies`} className={linkClass}>
+              ({t("discussion.edited")})
+            </a>
+          ) : (
+            <span>({t("discussion.edited")})</span>
+          )
+        ) : null}
       </header>
       {comment.replyTo ? (
         <p className="utrecht-paragraph inspraak-comment__reply-to">

@@ -604,6 +604,8 @@ export const en: Record<MessageKey, string> = {
   "moderation.item.history": "Earlier decisions",
   "moderation.item.noHistory": "Nothing has been decided about this contribution yet.",
   "moderation.item.original": "Original text (moderators only)",
+  "moderation.item.revisions": "Earlier versions",
+  "moderation.item.revisionReplaced": "Replaced on {date}",
   "moderation.kind.approve": "Approved",
   "moderation.kind.hide": "Hidden",
   "moderation.kind.restore": "Restored",

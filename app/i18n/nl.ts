@@ -602,6 +602,8 @@ export const nl = {
   "moderation.item.history": "Eerdere besluiten",
   "moderation.item.noHistory": "Er is nog niets besloten over deze bijdrage.",
   "moderation.item.original": "Oorspronkelijke tekst (alleen voor moderatoren)",
+  "moderation.item.revisions": "Eerdere versies",
+  "moderation.item.revisionReplaced": "Vervangen op {date}",
   "moderation.kind.approve": "Goedgekeurd",
   "moderation.kind.hide": "Verborgen",
   "moderation.kind.restore": "Teruggezet",

@@ -11,6 +11,7 @@ import { decisionSchema } from "#app/forms/moderation.ts";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
+import { commentRevisionsOf } from "#app/comments.server.ts";
 import { act, itemHistory, loadItem, mayActOn, withOutcome } from "#app/moderation-queue.server.ts";
 import { getItem, type TargetType } from "#app/moderation.server.ts";
 import { readRichText } from "#app/richtext/form.ts";
@@ -32,9 +33,13 @@ async function requireItem(params: Record<string, string | undefined>, actor: Pa
 
 export const loader = loaderWith("moderation.queue", async ({ request, params, actor }) => {
   const stored = await requireItem(params, actor);
-  const [item, history] = await Promise.all([loadItem({ type: stored.type, id: stored.id, viewerId: actor!.id }), itemHistory({ type: stored.type, id: stored.id })]);
+  const [item, history, revisions] = await Promise.all([
+    loadItem({ type: stored.type, id: stored.id, viewerId: actor!.id }),
+    itemHistory({ type: stored.type, id: stored.id }),
+    stored.type === "comment" ? commentRevisionsOf({ commentId: stored.id }) : [],
+  ]);
   if (!item) throw new Response("Not Found", { status: 404 });
-  return { item, history, outcome: new URL(request.url).searchParams.get("gemodereerd") };
+  return { item, history, revisions, outcome: new URL(request.url).searchParams.get("gemodereerd") };
 });
 
 export const action = actionWith("moderation.queue", async ({ request, params, actor }) => {
@@ -54,7 +59,7 @@ export const action = actionWith("moderation.queue", async ({ request, params, a
 });
 
 export default function ModerationItemPage() {
-  const { item, history, outcome } = useLoaderData<typeof loader>();
+  const { item, history, revisions, outcome } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const t = useTranslate();
   const locale = useLocale();
@@ -181,6 +186,23 @@ export default function ModerationItemPage() {
           </Form>
         </details>
       </section>
+
+      {revisions.length > 0 ? (
+        <section className="inspraak-section" aria-labelledby="versies">
+          <Heading2 id="versies">{t("moderation.item.revisions")}</Heading2>
+          <ol className="inspraak-history">
+            {revisions.map((revision) => (
+              <li key={revision.id}>
+                <p className="utrecht-paragraph">
+                  <time dateTime={revision.replacedAt}>{t("moderation.item.revisionReplaced", { date: formatDateTime(revision.replacedAt, locale) })}</time>
+                </p>
+                {/* Stored as our renderer made it from the validated document; moderators only. */}
+                <div className="utrecht-rich-text" dangerouslySetInnerHTML={{ __html: revision.html }} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
 
       <section className="inspraak-section" aria-labelledby="geschiedenis">
         <Heading2 id="geschiedenis">{t("moderation.item.history")}</Heading2>

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { createComment, getThreads, type ThreadInfo } from "#app/comments.server.ts";
+import { createComment, editComment, getThreads, type ThreadInfo } from "#app/comments.server.ts";
 import { decide, enqueue, reportItem } from "#app/moderation.server.ts";
 import { action as pointAction, loader as pointLoader } from "#app/routes/actiepunt.$slug.tsx";
 import { action as appealAction, loader as appealLoader } from "#app/routes/beroep.$actionId.tsx";
@@ -92,6 +92,17 @@ describe("who may moderate what", () => {
     const anonymous = await call(queueLoader as never, get("/moderatie"));
     expect(anonymous.status).toBe(302);
     expect(anonymous.location).toMatch(/^\/inloggen/);
+  });
+
+  test("the item page shows a comment's earlier versions, newest first, to its moderators only", async () => {
+    const id = await comment(threadA, { text: "Eerste versie" });
+    expect((await openItem(modA, id)).data).toMatchObject({ revisions: [] });
+    await editComment({ commentId: id, body: doc("Tweede versie"), html: "<p>Tweede versie</p>" });
+    await editComment({ commentId: id, body: doc("Derde versie"), html: "<p>Derde versie</p>" });
+    const opened = await openItem(modA, id);
+    expect((opened.data!.revisions as { html: string }[]).map((revision) => revision.html)).toEqual(["<p>Tweede versie</p>", "<p>Eerste versie</p>"]);
+    expect((await openItem(citizen, id)).status).toBe(403);
+    expect((await openItem(modB, id)).status).toBe(403);
   });
 
   test("the item page: the moderator of its theme and admins; a moderator of another theme and citizens get 403", async () => {

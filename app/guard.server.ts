@@ -4,32 +4,18 @@
  * person once per request, refuse cross-site form posts, and keep the session
  * cookie fresh. A test fails for any route that exports a bare loader or action.
  */
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { translator, type Locale, type Translate } from "#app/i18n/index.ts";
 import { getLocale } from "#app/i18n/locale.server.ts";
 import { can, type Actor, type Permission } from "#app/permissions.server.ts";
-import {
-  clearSessionCookie,
-  readSessionToken,
-  sessionCookie,
-  validateSessionToken,
-} from "#app/auth/session.server.ts";
+import { clearSessionCookie, readSessionToken, sessionCookie, validateSessionToken } from "#app/auth/session.server.ts";
 import { verifyUnsubscribeToken } from "#app/notifications.server.ts";
 
 export const POLICY = Symbol.for("inspraak.policy");
 
 export type RequestContext = { requestId?: string; clientIp?: string };
 
-type SessionState = {
-  actor: Actor;
-  token: string | null;
-  cookie: string | null;
-};
+type SessionState = { actor: Actor; token: string | null; cookie: string | null };
 
 export type GuardedArgs = {
   request: Request;
@@ -50,15 +36,8 @@ async function resolveSession(request: Request): Promise<SessionState> {
   const token = readSessionToken(request);
   if (!token) return { actor: null, token: null, cookie: null };
   const session = await validateSessionToken({ token });
-  if (!session)
-    return { actor: null, token: null, cookie: clearSessionCookie(request) };
-  return {
-    actor: session.actor,
-    token,
-    cookie: session.extended
-      ? sessionCookie(request, token, session.expiresAt)
-      : null,
-  };
+  if (!session) return { actor: null, token: null, cookie: clearSessionCookie(request) };
+  return { actor: session.actor, token, cookie: session.extended ? sessionCookie(request, token, session.expiresAt) : null };
 }
 
 function sessionFor(request: Request, context: object): Promise<SessionState> {
@@ -71,17 +50,13 @@ function sessionFor(request: Request, context: object): Promise<SessionState> {
 }
 
 /** The signed-in person for this request (null when anonymous). */
-export async function getActor(
-  request: Request,
-  context: object = {}
-): Promise<Actor> {
+export async function getActor(request: Request, context: object = {}): Promise<Actor> {
   return (await sessionFor(request, context)).actor;
 }
 
 /** True when a form post comes from this site itself (Origin, else Referer, matches the host). */
 export function isSameOrigin(request: Request): boolean {
-  const source =
-    request.headers.get("Origin") ?? request.headers.get("Referer");
+  const source = request.headers.get("Origin") ?? request.headers.get("Referer");
   if (!source || source === "null") return false;
   try {
     return new URL(source).host === new URL(request.url).host;
@@ -93,17 +68,12 @@ export function isSameOrigin(request: Request): boolean {
 /** Adds a Set-Cookie, unless the handler already set that cookie (e.g. a new session at sign-in). */
 function appendCookie<R>(result: R, cookie: string): R {
   const name = cookie.slice(0, cookie.indexOf("=") + 1);
-  const setsIt = (headers: Headers) =>
-    headers.getSetCookie().some((existing) => existing.startsWith(name));
+  const setsIt = (headers: Headers) => headers.getSetCookie().some((existing) => existing.startsWith(name));
   if (result instanceof Response) {
     if (!setsIt(result.headers)) result.headers.append("Set-Cookie", cookie);
     return result;
   }
-  if (
-    result &&
-    typeof result === "object" &&
-    (result as { type?: unknown }).type === "DataWithResponseInit"
-  ) {
+  if (result && typeof result === "object" && (result as { type?: unknown }).type === "DataWithResponseInit") {
     const wrapped = result as unknown as { init: ResponseInit | null };
     const headers = new Headers(wrapped.init?.headers);
     if (setsIt(headers)) return result;
@@ -131,30 +101,12 @@ export type ActionOptions = {
  * with a 500), and it splits tag names in some parsers: such a request is
  * refused before any handler sees it.
  */
-async function carriesNul(
-  request: Request,
-  kind: "loader" | "action"
-): Promise<boolean> {
+async function carriesNul(request: Request, kind: "loader" | "action"): Promise<boolean> {
   const url = new URL(request.url);
-  if (
-    url.search.includes("%00") &&
-    [...url.searchParams].some(
-      ([key, value]) => key.includes("\u0000") || value.includes("\u0000")
-    )
-  )
-    return true;
-  if (
-    kind !== "action" ||
-    request.method === "GET" ||
-    request.method === "HEAD"
-  )
-    return false;
+  if (url.search.includes("%00") && [...url.searchParams].some(([key, value]) => key.includes("\u0000") || value.includes("\u0000"))) return true;
+  if (kind !== "action" || request.method === "GET" || request.method === "HEAD") return false;
   const type = request.headers.get("Content-Type") ?? "";
-  if (
-    !type.startsWith("application/x-www-form-urlencoded") &&
-    !type.startsWith("multipart/form-data")
-  )
-    return false;
+  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return false;
   let form: FormData;
   try {
     form = await request.clone().formData();
@@ -162,56 +114,31 @@ async function carriesNul(
     // A body that is not a form is the handler's to refuse.
     return false;
   }
-  for (const [key, value] of form)
-    if (
-      key.includes("\u0000") ||
-      (typeof value === "string" && value.includes("\u0000"))
-    )
-      return true;
+  for (const [key, value] of form) if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) return true;
   return false;
 }
 
-function guard<R>(
-  permission: Permission,
-  kind: "loader" | "action",
-  handler: (args: GuardedArgs) => R | Promise<R>,
-  options: ActionOptions = {}
-) {
-  const guarded = async ({
-    request,
-    params,
-    context,
-  }: LoaderFunctionArgs | ActionFunctionArgs): Promise<Awaited<R>> => {
+function guard<R>(permission: Permission, kind: "loader" | "action", handler: (args: GuardedArgs) => R | Promise<R>, options: ActionOptions = {}) {
+  const guarded = async ({ request, params, context }: LoaderFunctionArgs | ActionFunctionArgs): Promise<Awaited<R>> => {
     const ctx = (context ?? {}) as RequestContext;
     const locale = getLocale(request);
-    const signed =
-      options.crossSite === "signed-token" &&
-      verifyUnsubscribeToken(new URL(request.url).searchParams.get("token")) !==
-        null;
+    const signed = options.crossSite === "signed-token" && verifyUnsubscribeToken(new URL(request.url).searchParams.get("token")) !== null;
     if (kind === "action" && !signed && !isSameOrigin(request)) {
-      throw new Response(translator(locale)("error.crossSite"), {
-        status: 403,
-      });
+      throw new Response(translator(locale)("error.crossSite"), { status: 403 });
     }
-    if (await carriesNul(request, kind))
-      throw new Response("Bad Request", { status: 400 });
+    if (await carriesNul(request, kind)) throw new Response("Bad Request", { status: 400 });
     const state = await sessionFor(request, ctx);
     // The first guarded function of the request to finish sends the refreshed or cleared cookie.
     const cookie = state.cookie;
     state.cookie = null;
-    const withCookie = <T>(value: T): T =>
-      cookie ? appendCookie(value, cookie) : value;
+    const withCookie = <T,>(value: T): T => (cookie ? appendCookie(value, cookie) : value);
 
     if (!can(state.actor, permission)) {
-      if (permission === "dev.mail")
-        throw withCookie(new Response("Not Found", { status: 404 }));
+      if (permission === "dev.mail") throw withCookie(new Response("Not Found", { status: 404 }));
       if (!state.actor) {
         const url = new URL(request.url);
-        const back =
-          kind === "loader" ? `${url.pathname}${url.search}` : url.pathname;
-        throw withCookie(
-          redirect(`/inloggen?redirectTo=${encodeURIComponent(back)}`)
-        );
+        const back = kind === "loader" ? `${url.pathname}${url.search}` : url.pathname;
+        throw withCookie(redirect(`/inloggen?redirectTo=${encodeURIComponent(back)}`));
       }
       throw withCookie(new Response("Forbidden", { status: 403 }));
     }
@@ -226,44 +153,25 @@ function guard<R>(
           locale,
           t: translator(locale),
           clientIp: ctx.clientIp ?? "unknown",
-        })
+        }),
       );
     } catch (error) {
       throw error instanceof Response ? withCookie(error) : error;
     }
   };
-  return Object.assign(guarded, {
-    [POLICY]: {
-      kind,
-      permission,
-      ...(options.crossSite ? { crossSite: options.crossSite } : {}),
-    },
-  });
+  return Object.assign(guarded, { [POLICY]: { kind, permission, ...(options.crossSite ? { crossSite: options.crossSite } : {}) } });
 }
 
 /** A loader that needs `permission` (`public.read` when anyone may load it). */
-export function loaderWith<R>(
-  permission: Permission,
-  handler: (args: GuardedArgs) => R | Promise<R>
-) {
+export function loaderWith<R>(permission: Permission, handler: (args: GuardedArgs) => R | Promise<R>) {
   return guard(permission, "loader", handler);
 }
 
 /** An action that needs `permission`; it also refuses posts from other sites (see ActionOptions for the one exception). */
-export function actionWith<R>(
-  permission: Permission,
-  handler: (args: GuardedArgs) => R | Promise<R>,
-  options: ActionOptions = {}
-) {
+export function actionWith<R>(permission: Permission, handler: (args: GuardedArgs) => R | Promise<R>, options: ActionOptions = {}) {
   return guard(permission, "action", handler, options);
 }
 
-export function policyOf(
-  fn: unknown
-): { kind: string; permission: string } | undefined {
-  return typeof fn === "function"
-    ? (fn as unknown as { [POLICY]?: { kind: string; permission: string } })[
-        POLICY
-      ]
-    : undefined;
+export function policyOf(fn: unknown): { kind: string; permission: string } | undefined {
+  return typeof fn === "function" ? (fn as unknown as { [POLICY]?: { kind: string; permission: string } })[POLICY] : undefined;
 }

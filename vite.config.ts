@@ -1,5 +1,6 @@
+import path from "node:path";
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -7,9 +8,28 @@ declare module "@remix-run/node" {
   }
 }
 
+/**
+ * The browser build gets app/i18n/dictionaries.browser.ts for
+ * app/i18n/dictionaries.ts: it reads the page's language from the document
+ * instead of bundling both dictionaries (the page-weight budget, docs/performance.md).
+ */
+function browserDictionaries(): Plugin {
+  const serverModule = path.resolve("app/i18n/dictionaries.ts");
+  const browserModule = path.resolve("app/i18n/dictionaries.browser.ts");
+  return {
+    name: "inspraak:browser-dictionaries",
+    enforce: "pre",
+    resolveId(source, importer, options) {
+      if (options?.ssr || !importer || !source.endsWith("dictionaries.ts")) return null;
+      return path.resolve(path.dirname(importer), source) === serverModule ? browserModule : null;
+    },
+  };
+}
+
 export default defineConfig({
   server: { port: 3000 },
   plugins: [
+    browserDictionaries(),
     remix({
       ignoredRouteFiles: ["**/*.test.{ts,tsx}", "**/.*"],
       future: {

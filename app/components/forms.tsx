@@ -5,13 +5,12 @@
  */
 import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import type { MessageKey } from "#app/i18n/index.ts";
-import { nl } from "#app/i18n/nl.ts";
+import { isMessageKey } from "#app/i18n/index.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 
 export function useErrorText() {
   const t = useTranslate();
-  return (message: string) => (Object.hasOwn(nl, message) ? t(message as MessageKey) : message);
+  return (message: string) => (isMessageKey(message) ? t(message) : message);
 }
 
 /** What a field needs from Conform's field metadata. */

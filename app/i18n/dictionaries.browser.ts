@@ -7,7 +7,7 @@ import { MESSAGES_ELEMENT_ID, type Locale, type Messages } from "./index.ts";
 
 let fromDocument: { locale: string; messages: Messages } | null | undefined;
 
-export function dictionaryFor(locale: Locale): Messages | undefined {
+export function dictionaryFor(_locale: Locale): Messages | undefined {
   if (fromDocument === undefined) {
     const text = document.getElementById(MESSAGES_ELEMENT_ID)?.textContent;
     fromDocument = text ? (JSON.parse(text) as { locale: string; messages: Messages }) : null;

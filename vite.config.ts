@@ -59,7 +59,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         manualChunks: isSsrBuild ? undefined : (id: string) => {
           if (/\/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom|@remix-run\/[a-z-]+|turbo-stream)\//.test(id)) return "framework";
           const file = path.relative(process.cwd(), id).split(path.sep).join("/");
-          if (/^app\/components\/(Discussion|editor\/RichTextEditor|ModerationForms)\.tsx$/.test(file)) return "discussion";
+          if (/^app\/components\/(Discussion|editor\/RichTextEditor|ModerationForms|ReadabilityReport)\.tsx$/.test(file)) return "discussion";
           if (/^app\/(richtext\/render|forms\/moderation-limits)\.ts$/.test(file)) return "discussion";
           if (/^app\/components\/(Text|Blocks|Breadcrumbs|UpdateList|FollowButton|WindowNote|forms|nlds|useHydrated)\.tsx?$/.test(file)) return "site";
           if (/^app\/(content\/(format|dates|blocks|localize)|i18n\/(index|meta|use-translate))\.ts$/.test(file)) return "site";

@@ -175,12 +175,12 @@ export function Layout({ children }: { children: ReactNode }) {
 
 /**
  * The page's language's messages as JSON for the browser (app/i18n/dictionaries.browser.ts):
- * data, not script, so no nonce is needed. Written once by the server; the
+ * data, not script (it carries the nonce only so every inline script does). Written once by the server; the
  * browser reads it before hydrating and leaves it alone.
  */
 function MessagesScript({ locale }: { locale: Locale }) {
   const json = typeof document === "undefined" ? messagesJson(locale) : "";
-  return <script id={MESSAGES_ELEMENT_ID} type="application/json" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />;
+  return <script id={MESSAGES_ELEMENT_ID} type="application/json" nonce={useNonce()} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />;
 }
 
 export default function App() {

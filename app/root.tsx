@@ -3,7 +3,7 @@ import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts
 import type { ReactNode } from "react";
 import { ErrorPage } from "#app/components/ErrorPage.tsx";
 import { useNonce } from "#app/components/nonce.tsx";
-import { defaultLocale, translator } from "#app/i18n/index.ts";
+import { defaultLocale, MESSAGES_ELEMENT_ID, messagesJson, translator, type Locale } from "#app/i18n/index.ts";
 import { loaderWith } from "#app/guard.server.ts";
 import { can } from "#app/permissions.server.ts";
 import { countUnread } from "#app/notifications.server.ts";
@@ -110,7 +110,8 @@ export function Layout({ children }: { children: ReactNode }) {
                     </>
                   )}
                   <li>
-                    <Form method="post" action="/taal" className="inspraak-inline-form">
+                    {/* A full page load, so the browser gets the other language's messages (MessagesScript). */}
+                    <Form method="post" action="/taal" reloadDocument className="inspraak-inline-form">
                       <input type="hidden" name="redirectTo" value={here} />
                       <button
                         type="submit"
@@ -164,11 +165,22 @@ export function Layout({ children }: { children: ReactNode }) {
             </div>
           </footer>
         </div>
+        <MessagesScript locale={locale} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>
   );
+}
+
+/**
+ * The page's language's messages as JSON for the browser (app/i18n/dictionaries.browser.ts):
+ * data, not script (it carries the nonce only so every inline script does). Written once by the server; the
+ * browser reads it before hydrating and leaves it alone.
+ */
+function MessagesScript({ locale }: { locale: Locale }) {
+  const json = typeof document === "undefined" ? messagesJson(locale) : "";
+  return <script id={MESSAGES_ELEMENT_ID} type="application/json" nonce={useNonce()} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: json }} />;
 }
 
 export default function App() {

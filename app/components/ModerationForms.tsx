@@ -5,7 +5,7 @@
  */
 import { Form } from "@remix-run/react";
 import { StatusMessage, SubmitButton } from "#app/components/forms.tsx";
-import { HIDE_REASON_CODES, NOTE_MAX } from "#app/forms/moderation.ts";
+import { HIDE_REASON_CODES, NOTE_MAX } from "#app/forms/moderation-limits.ts";
 import type { MessageKey } from "#app/i18n/index.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 

@@ -1,17 +1,16 @@
 /**
- * Form parts on NL Design System CSS, for Conform-managed forms. Errors may be
- * translation keys (from the shared zod schemas, also checked in the browser)
- * or messages the server already translated.
+ * Form parts on NL Design System CSS, for Conform-managed forms and for forms
+ * the server alone validates (serverForm). Errors may be translation keys
+ * (from the shared zod schemas) or messages the server already translated.
  */
 import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
-import type { MessageKey } from "#app/i18n/index.ts";
-import { nl } from "#app/i18n/nl.ts";
+import { isMessageKey } from "#app/i18n/index.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 
 export function useErrorText() {
   const t = useTranslate();
-  return (message: string) => (Object.hasOwn(nl, message) ? t(message as MessageKey) : message);
+  return (message: string) => (isMessageKey(message) ? t(message) : message);
 }
 
 /** What a field needs from Conform's field metadata. */
@@ -172,4 +171,56 @@ export function SubmitButton({ children, name, value, appearance = "primary", di
       {children}
     </button>
   );
+}
+
+/** What the browser needs of a field's zod rules: `getZodConstraint(schema)`, computed in the loader. */
+export type FieldConstraint = { required?: boolean; minLength?: number; maxLength?: number };
+
+/** The parts of Conform's SubmissionResult (`submission.reply()`) a server-validated form shows. */
+export type ServerFormReply = { error?: Record<string, readonly string[] | null | undefined> | null; initialValue?: Record<string, unknown> | null };
+
+/**
+ * Ids, errors and last values for a form that only the server validates, so
+ * neither zod nor Conform is shipped to a reader's page (docs/performance.md).
+ * The ids follow Conform's, the errors come from the action's
+ * `submission.reply()`, the HTML constraints from the loader's
+ * `getZodConstraint(schema)`; the browser checks those without JavaScript.
+ */
+export function serverForm<Name extends string>(id: string, reply: ServerFormReply | null | undefined, constraint: Partial<Record<string, FieldConstraint>>, names: readonly Name[]) {
+  const errorsOf = (name: string) => reply?.error?.[name] ?? undefined;
+  const fields = Object.fromEntries(
+    names.map((name) => {
+      const fieldId = `${id}-field-${name}`;
+      const initialValue = reply?.initialValue?.[name];
+      return [
+        name,
+        {
+          ...constraint[name],
+          id: fieldId,
+          name,
+          errorId: `${fieldId}-error`,
+          descriptionId: `${fieldId}-description`,
+          errors: errorsOf(name) ? [...errorsOf(name)!] : undefined,
+          initialValue: typeof initialValue === "string" ? initialValue : undefined,
+        },
+      ];
+    }),
+  ) as unknown as Record<Name, FieldMeta & FieldConstraint>;
+  const errors = errorsOf("");
+  return { form: { id, errorId: `${id}-form-error`, errors: errors ? [...errors] : undefined }, fields };
+}
+
+/** The attributes of a textarea of a serverForm field; `describedBy` adds e.g. its description. */
+export function textareaProps(field: FieldMeta & FieldConstraint, { describedBy }: { describedBy?: string } = {}) {
+  const invalid = (field.errors ?? []).length > 0;
+  return {
+    id: field.id,
+    name: field.name,
+    defaultValue: typeof field.initialValue === "string" ? field.initialValue : undefined,
+    required: field.required,
+    minLength: field.minLength,
+    maxLength: field.maxLength,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": [describedBy, invalid ? field.errorId : null].filter(Boolean).join(" ") || undefined,
+  };
 }

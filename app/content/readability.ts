@@ -27,10 +27,9 @@ export type Readability = {
 };
 
 /** A score of about this or higher fits language level B1. */
-export const B1_SCORE = 60;
-export const LONG_SENTENCE_WORDS = 20;
-export const LONG_WORD_SYLLABLES = 4;
-export const LONG_WORD_LETTERS = 14;
+import { B1_SCORE, LONG_SENTENCE_WORDS, LONG_WORD_LETTERS, LONG_WORD_SYLLABLES } from "./readability-limits.ts";
+
+export { B1_SCORE, LONG_SENTENCE_WORDS, LONG_WORD_LETTERS, LONG_WORD_SYLLABLES };
 const MAX_LONG_SENTENCES = 5;
 const MAX_LONG_WORDS = 10;
 

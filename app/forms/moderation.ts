@@ -1,14 +1,8 @@
 /** The zod schemas of the moderation forms, shared by browser and server; messages are translation keys. */
 import { z } from "zod";
-import type { HideReason } from "#app/moderation.server.ts";
+import { HIDE_REASON_CODES, NOTE_MAX } from "./moderation-limits.ts";
 
-/** The reason codes for hiding (the same list as HIDE_REASONS, which lives in a server-only module). */
-export const HIDE_REASON_CODES = ["spam", "offensive", "off_topic", "personal_data", "illegal", "other"] as const satisfies readonly HideReason[];
-// Fails to compile when the server's list gains a reason this one lacks.
-const sameReasons: Exclude<HideReason, (typeof HIDE_REASON_CODES)[number]> extends never ? true : false = true;
-void sameReasons;
-
-export const NOTE_MAX = 500;
+export { HIDE_REASON_CODES, NOTE_MAX };
 const note = z
   .string()
   .trim()

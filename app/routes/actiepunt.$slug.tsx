@@ -1,7 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Heading1, Heading2, Heading3, Paragraph } from "#app/components/nlds.tsx";
-import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
@@ -10,7 +9,8 @@ import { createProgressUpdate, findParagraph, getActionPoint, getActionPointRef 
 import { Discussion } from "#app/components/Discussion.tsx";
 import { FollowButton } from "#app/components/FollowButton.tsx";
 import { isFollowing } from "#app/notifications.server.ts";
-import { FormErrors, StatusMessage, SubmitButton, TextField, useErrorText } from "#app/components/forms.tsx";
+import { FormErrors, serverForm, StatusMessage, SubmitButton, TextField, textareaProps, useErrorText, type FieldConstraint, type ServerFormReply } from "#app/components/forms.tsx";
+import { useHydrated } from "#app/components/useHydrated.ts";
 import { loadDiscussion, parseDiscussionQuery, postComment } from "#app/discussion.server.ts";
 import { can } from "#app/permissions.server.ts";
 import { Blocks } from "#app/components/Blocks.tsx";
@@ -31,7 +31,9 @@ export const loader = loaderWith("public.read", async ({ request, locale, params
   const target = { kind: "actionPoint", actionPointId: actionPoint.id, themeId: actionPoint.themeId } as const;
   const updatePosted = new URL(request.url).searchParams.get("gedaan") === "update";
   const following = actor ? await isFollowing({ userId: actor.id, subjectType: "action_point", subjectId: actionPoint.id }) : false;
-  return { ...actionPoint, discussion, mayPostUpdate: can(actor, "progressUpdate.post", target), updatePosted, following };
+  const mayPostUpdate = can(actor, "progressUpdate.post", target);
+  // The form's HTML constraints come from its schema here, so zod stays on the server.
+  return { ...actionPoint, discussion, mayPostUpdate, updateConstraint: mayPostUpdate ? getZodConstraint(updateSchema) : null, updatePosted, following };
 });
 
 const updateSchema = z.object({
@@ -130,7 +132,7 @@ export default function ActionPointPage() {
         <Heading2 id="voortgang">{t("actionPoint.updatesHeading")}</Heading2>
         <Heading3>{t("actionPoint.ownUpdates")}</Heading3>
         {point.updatePosted ? <StatusMessage>{t("progress.posted")}</StatusMessage> : null}
-        {point.mayPostUpdate ? <UpdateForm lastResult={reply?.update ?? undefined} /> : null}
+        {point.updateConstraint ? <UpdateForm lastResult={reply?.update ?? undefined} constraint={point.updateConstraint} /> : null}
         {point.ownUpdates.length === 0 ? (
           <Paragraph>{t("actionPoint.noOwnUpdates")}</Paragraph>
         ) : (
@@ -177,22 +179,17 @@ function blockTexts(source: string) {
   return parseBlocks(source).flatMap((block) => (block.type === "heading" ? [] : [block.type === "paragraph" ? block.text : block.items.join("; ")]));
 }
 
-function UpdateForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+/** Validated by the server (the browser checks the HTML constraints only without JavaScript), so the page ships no zod. */
+function UpdateForm({ lastResult, constraint }: { lastResult: ServerFormReply | undefined; constraint: Record<string, FieldConstraint> }) {
   const t = useTranslate();
   const errorText = useErrorText();
-  const [form, fields] = useForm({
-    id: "voortgangsupdate",
-    lastResult,
-    constraint: getZodConstraint(updateSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const hydrated = useHydrated();
+  const { form, fields } = serverForm("voortgangsupdate", lastResult, constraint, ["title", "body"]);
   const bodyErrors = fields.body.errors ?? [];
   return (
     <details className="inspraak-section" open={Boolean(lastResult)}>
       <summary>{t("progress.formHeading")}</summary>
-      <Form method="post" {...getFormProps(form)} className="inspraak-form">
+      <Form method="post" id={form.id} noValidate={hydrated} aria-describedby={form.errors ? form.errorId : undefined} className="inspraak-form">
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="update" />
         <TextField meta={fields.title} label={t("progress.title")} maxLength={120} />
@@ -211,7 +208,7 @@ function UpdateForm({ lastResult }: { lastResult: SubmissionResult<string[]> | u
             </div>
           ) : null}
           <div className="utrecht-form-field__input">
-            <textarea {...getTextareaProps(fields.body, { ariaDescribedBy: fields.body.descriptionId })} rows={8} className="utrecht-textarea utrecht-textarea--html-textarea" />
+            <textarea {...textareaProps(fields.body, { describedBy: fields.body.descriptionId })} rows={8} className="utrecht-textarea utrecht-textarea--html-textarea" />
           </div>
         </div>
         <SubmitButton>{t("progress.submit")}</SubmitButton>

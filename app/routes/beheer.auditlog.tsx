@@ -6,9 +6,8 @@ import { FormErrors } from "#app/components/forms.tsx";
 import { Heading1, linkClass, Paragraph, DataTable } from "#app/components/nlds.tsx";
 import { auditLogQuery, roles } from "#app/forms/admin.ts";
 import { loaderWith } from "#app/guard.server.ts";
-import type { Locale, MessageKey } from "#app/i18n/index.ts";
+import { isMessageKey, type Locale, type MessageKey } from "#app/i18n/index.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
-import { nl } from "#app/i18n/nl.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { listAuditLog, scopeOf } from "#app/users.server.ts";
 import type { Role } from "#db/schema.ts";
@@ -34,7 +33,7 @@ export const loader = loaderWith("audit.read", async ({ request, t, locale }) =>
   const parsed = auditLogQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
     const key = parsed.error.issues[0]?.message ?? "";
-    const error = Object.hasOwn(nl, key) ? t(key as MessageKey) : t("admin.query.invalid");
+    const error = isMessageKey(key) ? t(key) : t("admin.query.invalid");
     return data({ error, entries: [], nextBefore: null, paged: false }, { status: 400 });
   }
   const { voor } = parsed.data;

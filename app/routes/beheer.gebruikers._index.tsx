@@ -5,8 +5,8 @@ import { FormErrors, SubmitButton } from "#app/components/forms.tsx";
 import { Heading1, linkClass, Paragraph, DataTable } from "#app/components/nlds.tsx";
 import { SEARCH_MAX, userSearchQuery } from "#app/forms/admin.ts";
 import { loaderWith } from "#app/guard.server.ts";
+import { isMessageKey } from "#app/i18n/index.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
-import { nl } from "#app/i18n/nl.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { searchUsers } from "#app/users.server.ts";
 
@@ -15,7 +15,7 @@ export const loader = loaderWith("users.manage", async ({ request, t }) => {
   const parsed = userSearchQuery.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
     const key = parsed.error.issues[0]?.message ?? "";
-    const error = Object.hasOwn(nl, key) ? t(key as keyof typeof nl) : t("admin.query.invalid");
+    const error = isMessageKey(key) ? t(key) : t("admin.query.invalid");
     return data({ query: params.get("q") ?? "", error, users: [], nextBefore: null, paged: false }, { status: 400 });
   }
   const { q = "", voor } = parsed.data;

@@ -1,4 +1,4 @@
-import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -6,14 +6,15 @@ import { z } from "zod";
 import { Discussion } from "#app/components/Discussion.tsx";
 import { FollowButton } from "#app/components/FollowButton.tsx";
 import { isFollowing } from "#app/notifications.server.ts";
-import { FormErrors, SelectField, StatusMessage, SubmitButton, useErrorText } from "#app/components/forms.tsx";
+import { FormErrors, SelectField, serverForm, StatusMessage, SubmitButton, textareaProps, useErrorText, type FieldConstraint, type ServerFormReply } from "#app/components/forms.tsx";
+import { useHydrated } from "#app/components/useHydrated.ts";
 import { ModerationResult } from "#app/components/ModerationForms.tsx";
 import { Heading1, Heading2, linkClass, ListItem, Paragraph, UnorderedList } from "#app/components/nlds.tsx";
-import { ReadabilityMeter } from "#app/components/ReadabilityMeter.tsx";
+import { ReadabilityReport } from "#app/components/ReadabilityReport.tsx";
 import { SupportBox } from "#app/components/SupportBox.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { formatDateTime } from "#app/content/dates.ts";
-import { readabilityText } from "#app/content/readability.ts";
+import { analyseReadability, readabilityText } from "#app/content/readability.ts";
 import { romanNumeral } from "#app/content/format.ts";
 import { loadDiscussion, parseDiscussionQuery, postComment } from "#app/discussion.server.ts";
 import { respondSchema } from "#app/forms/proposal.ts";
@@ -61,10 +62,12 @@ export const loader = loaderWith("public.read", async ({ request, params, locale
     can(actor, "proposal.respond", target) && proposal.status === "under_consideration" ? mergeCandidates({ proposalId: proposal.id, planId: proposal.planId }) : Promise.resolve([]),
   ]);
   const { body, ...rest } = proposal;
+  const mayRespond = can(actor, "proposal.respond", target) && (TRANSITIONS[proposal.status] ?? []).length > 0;
   return {
     kind: "visible" as const,
     proposal: rest,
-    readabilityText: readabilityText([proposal.title, proposal.summary, docToText(body as RichDoc)]),
+    // Analysed here, so the page does not ship the analyser.
+    readability: analyseReadability(readabilityText([proposal.title, proposal.summary, docToText(body as RichDoc)])),
     supporting: windows.supporting,
     supported: [...supported].includes(proposal.id),
     budget,
@@ -72,11 +75,13 @@ export const loader = loaderWith("public.read", async ({ request, params, locale
       support: can(actor, "proposal.support", target),
       edit: can(actor, "proposal.edit", target),
       withdraw: can(actor, "proposal.withdraw", target),
-      respond: can(actor, "proposal.respond", target) && (TRANSITIONS[proposal.status] ?? []).length > 0,
+      respond: mayRespond,
       report: actor !== null && actor.id !== proposal.authorId && proposal.status !== "pending",
       // The theme is the stored proposal's own.
       moderate: can(actor, "moderation.act", { kind: "theme", themeId: proposal.themeId }) && actor?.id !== proposal.authorId,
     },
+    // The respond form's HTML constraints come from its schema here, so zod stays on the server.
+    respondConstraint: mayRespond ? getZodConstraint(respondSchema) : null,
     signedIn: actor !== null,
     following: actor ? await isFollowing({ userId: actor.id, subjectType: "proposal", subjectId: proposal.id }) : false,
     steps: TRANSITIONS[proposal.status] ?? [],
@@ -162,7 +167,7 @@ function HiddenProposal({ at, reason, note }: { id: number; at: string; reason: 
 function VisibleProposal() {
   const loaded = useLoaderData<typeof loader>();
   if (loaded.kind === "hidden") throw new Error("unreachable");
-  const { proposal, readabilityText, supporting, supported, budget, may, signedIn, steps, candidates, discussion, done, reported, moderated } = loaded;
+  const { proposal, readability, supporting, supported, budget, may, respondConstraint, signedIn, steps, candidates, discussion, done, reported, moderated } = loaded;
   const reply = useActionData<typeof action>() as Reply | undefined;
   const t = useTranslate();
   const locale = useLocale();
@@ -237,7 +242,7 @@ function VisibleProposal() {
         <div className="utrecht-rich-text" dangerouslySetInnerHTML={{ __html: proposal.bodyHtml }} />
       </section>
       <div className="inspraak-section">
-        <ReadabilityMeter text={readabilityText} headingLevel={2} />
+        <ReadabilityReport result={readability} headingLevel={2} />
       </div>
 
       {proposal.response ? (
@@ -316,7 +321,7 @@ function VisibleProposal() {
         </div>
       ) : null}
 
-      {may.respond ? <RespondForm steps={steps} candidates={candidates} lastResult={reply?.respond} /> : null}
+      {respondConstraint ? <RespondForm steps={steps} candidates={candidates} lastResult={reply?.respond} constraint={respondConstraint} /> : null}
 
       {discussion.threads.map((thread) => (
         <Discussion key={thread.id} thread={thread} basePath={`/voorstel/${proposal.id}`} paragraphs={[]} reply={(reply?.comment as never) ?? null} subject="proposal" notices={false} />
@@ -325,22 +330,27 @@ function VisibleProposal() {
   );
 }
 
-function RespondForm({ steps, candidates, lastResult }: { steps: string[]; candidates: { id: number; title: string }[]; lastResult: SubmissionResult<string[]> | undefined }) {
+/** Validated by the server (the browser checks the HTML constraints only without JavaScript), so the page ships no zod. */
+function RespondForm({
+  steps,
+  candidates,
+  lastResult,
+  constraint,
+}: {
+  steps: string[];
+  candidates: { id: number; title: string }[];
+  lastResult: ServerFormReply | undefined;
+  constraint: Record<string, FieldConstraint>;
+}) {
   const t = useTranslate();
   const errorText = useErrorText();
-  const [form, fields] = useForm({
-    id: "reactie-geven",
-    lastResult,
-    constraint: getZodConstraint(respondSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: respondSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
+  const hydrated = useHydrated();
+  const { form, fields } = serverForm("reactie-geven", lastResult, constraint, ["to", "mergedIntoId", "explanation"]);
   const explanationErrors = fields.explanation.errors ?? [];
   return (
     <section className="inspraak-section" aria-labelledby="reactie-geven-kop">
       <Heading2 id="reactie-geven-kop">{t("proposal.respondHeading")}</Heading2>
-      <Form method="post" {...getFormProps(form)} className="inspraak-form">
+      <Form method="post" id={form.id} noValidate={hydrated} aria-describedby={form.errors ? form.errorId : undefined} className="inspraak-form">
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="respond" />
         <SelectField meta={fields.to} label={t("proposal.respondTo")} placeholder={t("proposal.chooseStatus")} required options={steps.map((step) => ({ value: step, label: t(`proposalStatus.${step as "adopted"}`) }))} />
@@ -362,7 +372,7 @@ function RespondForm({ steps, candidates, lastResult }: { steps: string[]; candi
             </div>
           ) : null}
           <div className="utrecht-form-field__input">
-            <textarea {...getTextareaProps(fields.explanation, { ariaDescribedBy: fields.explanation.descriptionId })} rows={6} className="utrecht-textarea utrecht-textarea--html-textarea" />
+            <textarea {...textareaProps(fields.explanation, { describedBy: fields.explanation.descriptionId })} rows={6} className="utrecht-textarea utrecht-textarea--html-textarea" />
           </div>
         </div>
         <SubmitButton>{t("proposal.respondSubmit")}</SubmitButton>

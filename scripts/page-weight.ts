@@ -1,11 +1,12 @@
 /**
  * `node --import tsx scripts/page-weight.ts` (the last step of `npm run build`):
- * prints the JavaScript each route sends on a first visit and exits with 1
+ * writes the gzip and brotli copies of every asset the server sends as they
+ * are, prints the JavaScript each route sends on a first visit and exits with 1
  * when a reader's page is over the budget (scripts/page-weight/measure.ts).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { budgetFailures, kb, PAGE_WEIGHT_BUDGET_BYTES, parseBrowserManifest, READER_ROUTES, routeWeights, servedSize, type AssetSize } from "./page-weight/measure.ts";
+import { budgetFailures, kb, PAGE_WEIGHT_BUDGET_BYTES, parseBrowserManifest, precompress, READER_ROUTES, routeWeights, servedSize, type AssetSize } from "./page-weight/measure.ts";
 
 const clientDir = path.resolve(process.argv[2] ?? "build/client");
 const assetsDir = path.join(clientDir, "assets");
@@ -16,6 +17,15 @@ if (manifests.length !== 1) {
   console.error(`page-weight: expected one manifest-*.js in ${assetsDir}, found ${manifests.length}; run \`npx remix vite:build\` first`);
   process.exit(1);
 }
+// Vite empties the folder on every build, so these copies always match their files.
+for (const name of readdirSync(assetsDir)) {
+  if (!/\.(js|css|svg|json)$/.test(name)) continue;
+  const compressed = precompress(readFileSync(path.join(assetsDir, name)));
+  if (!compressed) continue;
+  writeFileSync(path.join(assetsDir, `${name}.gz`), compressed.gzip);
+  writeFileSync(path.join(assetsDir, `${name}.br`), compressed.brotli);
+}
+
 const manifest = parseBrowserManifest(readFileSync(path.join(assetsDir, manifests[0]!), "utf8"));
 
 const sizes = new Map<string, AssetSize>();

@@ -8,6 +8,7 @@ import { prepareDatabase } from "../db/bootstrap.ts";
 import { closeDb } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
+import { precompressedAssets } from "./static-assets.ts";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -61,7 +62,7 @@ if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
   // Vite fingerprints everything under /assets, so it may be cached for good.
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use("/assets", precompressedAssets("build/client/assets"), express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 

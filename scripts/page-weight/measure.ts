@@ -7,7 +7,7 @@
  * `modulepreload` links, already flattened over static imports. Chunks that
  * are only imported dynamically (the Tiptap editor) are not in these lists.
  */
-import { brotliCompressSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 /**
  * The budget for a reader's page: at most 100 KB (102,400 bytes) of
@@ -66,11 +66,26 @@ export function routeFiles(manifest: BrowserManifest, routeId: string): string[]
   return [...new Set(files)];
 }
 
-/** The bytes on the wire for one file: gzip as Express's `compression()` sends it (default level, 1 KB threshold); brotli for comparison. */
+/**
+ * The compressed copies the build writes beside each asset of at least 1 KB
+ * (`name.js.gz`, `name.js.br`), at the strongest settings: the server sends
+ * them as they are (server/static-assets.ts), so nothing is compressed per
+ * request and what is measured here is exactly what goes over the wire.
+ */
+export function precompress(content: Uint8Array): { gzip: Buffer; brotli: Buffer } | null {
+  if (content.byteLength < COMPRESSION_THRESHOLD_BYTES) return null;
+  return {
+    gzip: gzipSync(content, { level: constants.Z_BEST_COMPRESSION }),
+    brotli: brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+  };
+}
+
+/** The bytes on the wire for one file: its precompressed copies (below 1 KB a file is sent as it is). */
 export function servedSize(content: Uint8Array): AssetSize {
   const raw = content.byteLength;
-  if (raw < COMPRESSION_THRESHOLD_BYTES) return { raw, gzip: raw, brotli: raw };
-  return { raw, gzip: gzipSync(content).byteLength, brotli: brotliCompressSync(content).byteLength };
+  const compressed = precompress(content);
+  if (!compressed) return { raw, gzip: raw, brotli: raw };
+  return { raw, gzip: compressed.gzip.byteLength, brotli: compressed.brotli.byteLength };
 }
 
 /** The weight of every page route (routes without a component of their own — resource routes — are left out by the caller's choice of ids). */

@@ -94,3 +94,21 @@ test("after switching to English the page is in English, hydrates without errors
   expect(errors.filter((error) => /hydrat|Minified React error/i.test(error))).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test("assets go out as the build compressed them: brotli or gzip as the browser accepts, cached for good, the same bytes as the file", async () => {
+  const html = await (await fetch(`${baseUrl}/`)).text();
+  const asset = html.match(/\/assets\/entry\.client-[\w-]+\.js/)?.[0];
+  expect(asset).toBeTruthy();
+  const plain = await fetch(`${baseUrl}${asset}`, { headers: { "Accept-Encoding": "identity" } });
+  const original = await plain.text();
+  expect(plain.headers.get("Content-Encoding")).toBeNull();
+  for (const encoding of ["br", "gzip"]) {
+    // fetch decodes the body, so it must come back as the very same script.
+    const response = await fetch(`${baseUrl}${asset}`, { headers: { "Accept-Encoding": encoding } });
+    expect(response.headers.get("Content-Encoding")).toBe(encoding);
+    expect(response.headers.get("Content-Type")).toMatch(/^(text|application)\/javascript/);
+    expect(response.headers.get("Vary")).toMatch(/Accept-Encoding/);
+    expect(response.headers.get("Cache-Control")).toContain("immutable");
+    expect(await response.text()).toBe(original);
+  }
+});

@@ -5,6 +5,7 @@
  * are translation keys; the pages translate them.
  */
 import { z } from "zod";
+import type { MessageKey } from "#app/i18n/index.ts";
 
 export const SLUG_MAX = 80;
 export const TITLE_MAX = 200;
@@ -115,3 +116,48 @@ export const parentQuery = z.object({
 
 /** A route parameter that must be an id; anything else is a 404. */
 export const idParam = id("contentAdmin.error.notFound");
+
+/** How a page shows one field of these forms. */
+export type FieldSpec = {
+  name: string;
+  kind: "text" | "number" | "textarea" | "status";
+  /** The English translation of the field before it: labelled "… in het Engels", may stay empty. */
+  english?: boolean;
+  hint?: MessageKey;
+  hintValues?: Record<string, string | number>;
+  maxLength?: number;
+};
+
+const text = (name: string, max: number, hint?: MessageKey): FieldSpec[] => [
+  { name, kind: max > SHORT_MAX ? "textarea" : "text", hint, maxLength: max },
+  { name: `${name}En`, kind: max > SHORT_MAX ? "textarea" : "text", english: true, maxLength: max },
+];
+
+export const planFields: FieldSpec[] = [
+  ...text("title", TITLE_MAX),
+  { name: "period", kind: "text", hint: "contentAdmin.hint.period", maxLength: 9 },
+  { name: "status", kind: "status", hint: "contentAdmin.hint.status" },
+  ...text("intro", TEXT_MAX, "contentAdmin.hint.text"),
+  ...text("about", TEXT_MAX, "contentAdmin.hint.text"),
+];
+export const newPlanFields: FieldSpec[] = [{ name: "slug", kind: "text", hint: "contentAdmin.hint.planSlug", maxLength: SLUG_MAX }, ...planFields];
+
+const slugField: FieldSpec = { name: "slug", kind: "text", hint: "contentAdmin.hint.slug", maxLength: SLUG_MAX };
+
+export const themeFields: FieldSpec[] = [
+  { name: "number", kind: "number", hint: "contentAdmin.hint.themeNumber", hintValues: { max: THEME_NUMBER_MAX } },
+  slugField,
+  ...text("title", TITLE_MAX),
+  ...text("description", TEXT_MAX, "contentAdmin.hint.text"),
+];
+
+export const actionPointFields: FieldSpec[] = [
+  { name: "number", kind: "number", hint: "contentAdmin.hint.actionPointNumber", hintValues: { max: ACTION_POINT_NUMBER_MAX } },
+  slugField,
+  ...text("title", TITLE_MAX),
+  ...text("holder", TITLE_MAX),
+  ...text("partners", SHORT_MAX),
+  ...text("summary", SHORT_MAX, "contentAdmin.hint.summary"),
+  ...text("body", TEXT_MAX, "contentAdmin.hint.text"),
+  ...text("contribution", TEXT_MAX, "contentAdmin.hint.text"),
+];

@@ -57,11 +57,12 @@ export const PLAN_STATUSES = ["drafting", "current", "archived"] as const;
 const period = z
   .string({ error: "contentAdmin.error.required" })
   .trim()
-  .regex(/^\d{4}-\d{4}$/, { error: "contentAdmin.error.period" })
-  .refine((value) => {
-    const [from, to] = value.split("-").map(Number) as [number, number];
-    return from >= 2000 && to <= 2100 && to >= from;
-  }, { error: "contentAdmin.error.periodOrder" });
+  .superRefine((value, ctx) => {
+    const match = /^(\d{4})-(\d{4})$/.exec(value);
+    if (!match) return ctx.addIssue({ code: "custom", message: "contentAdmin.error.period" });
+    const [from, to] = [Number(match[1]), Number(match[2])];
+    if (from < 2000 || to > 2100 || to < from) ctx.addIssue({ code: "custom", message: "contentAdmin.error.periodOrder" });
+  });
 
 const planTexts = {
   title: required(TITLE_MAX),

@@ -58,7 +58,7 @@ function TextAreaField({ meta, label, description, maxLength }: { meta: FieldMet
 
 const STATUSES = ["drafting", "current", "archived"] as const;
 
-/** The label of a field: "Titel", and "Titel in het Engels" for its translation. */
+/** The label of a field: "Titel", and "Titel (Engels)" for its translation. */
 export function useFieldLabel() {
   const t = useTranslate();
   return (name: string) => {

@@ -122,7 +122,7 @@ export const idParam = id("contentAdmin.error.notFound");
 export type FieldSpec = {
   name: string;
   kind: "text" | "number" | "textarea" | "status";
-  /** The English translation of the field before it: labelled "… in het Engels", may stay empty. */
+  /** The English translation of the field before it: labelled "… (Engels)", may stay empty. */
   english?: boolean;
   hint?: MessageKey;
   hintValues?: Record<string, string | number>;

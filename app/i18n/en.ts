@@ -1006,7 +1006,7 @@ export const en: Record<MessageKey, string> = {
   "contentAdmin.field.premoderation": "Held first",
   "contentAdmin.field.premoderationCount": "Number of first contributions",
   "contentAdmin.field.flagThreshold": "Reports until hidden",
-  "contentAdmin.field.english": "{label} in English",
+  "contentAdmin.field.english": "{label} (English)",
   "contentAdmin.hint.english": "May stay empty. Then people reading the site in English see the Dutch text.",
   "contentAdmin.hint.slug": "Lower-case letters, digits and hyphens, for example ‘open-data’. If you change it later, links people already shared stop working.",
   "contentAdmin.hint.planSlug": "Lower-case letters, digits and hyphens, for example ‘actieplan-open-overheid-2026-2028’. This cannot be changed later.",

@@ -1004,7 +1004,7 @@ export const nl = {
   "contentAdmin.field.premoderation": "Eerst bekijken",
   "contentAdmin.field.premoderationCount": "Aantal eerste bijdragen",
   "contentAdmin.field.flagThreshold": "Meldingen tot verbergen",
-  "contentAdmin.field.english": "{label} in het Engels",
+  "contentAdmin.field.english": "{label} (Engels)",
   "contentAdmin.hint.english": "Mag leeg blijven. Dan ziet wie de site in het Engels leest de Nederlandse tekst.",
   "contentAdmin.hint.slug": "Kleine letters, cijfers en streepjes, bijvoorbeeld ‘open-data’. Als je dit later verandert, werken links die mensen al deelden niet meer.",
   "contentAdmin.hint.planSlug": "Kleine letters, cijfers en streepjes, bijvoorbeeld ‘actieplan-open-overheid-2026-2028’. Dit kan later niet meer veranderen.",

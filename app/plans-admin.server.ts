@@ -1,11 +1,13 @@
 /**
- * Administration of plans: for now their consultation windows and support
- * budget. Every change writes a `plan.updated` row to the append-only audit
- * log in the same transaction, saying what changed from what to what.
+ * Administration of plans: their texts and status, their consultation windows
+ * and support budget. Every change writes a `plan.created` or `plan.updated`
+ * row to the append-only audit log in the same transaction, saying what
+ * changed from what to what.
  */
-import { asc, count, eq, max, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, max, ne, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client.ts";
-import { auditLog, plans, proposals, supportBudgets, supports } from "#db/schema.ts";
+import { actionPoints, auditLog, plans, proposals, supportBudgets, supports, themes, type Plan } from "#db/schema.ts";
+import { changeSummary, flatTexts, mergeTranslations, versionOf, violatedConstraint, type AuditDetails } from "#app/content-admin.server.ts";
 
 /**
  * Every plan with its windows, budget and activity, oldest first. Not paginated:
@@ -139,4 +141,140 @@ export async function updatePlanWindows({
     await tx.insert(auditLog).values({ actorId, action: "plan.updated", details: { planId, ...details } });
     return { ok: true, changed: true } as const;
   });
+}
+
+const PLAN_TEXTS = ["title", "intro", "about"] as const;
+const PLAN_LONG_TEXTS = ["intro", "introEn", "about", "aboutEn"] as const;
+
+type PlanStatus = Plan["status"];
+
+/** A plan's texts and status as the edit form shows them, with `version` for refusing a stale save. */
+export type PlanTexts = {
+  title: string;
+  titleEn: string;
+  period: string;
+  status: PlanStatus;
+  intro: string;
+  introEn: string;
+  about: string;
+  aboutEn: string;
+};
+
+/** One plan for its edit page: texts, status, version, and its themes with how many action points each has. */
+export async function getPlanForEdit({ planId, db = getDb() }: { planId: number; db?: Executor }) {
+  const [row] = await db
+    .select({
+      id: plans.id,
+      slug: plans.slug,
+      title: plans.title,
+      period: plans.period,
+      status: plans.status,
+      intro: plans.intro,
+      about: plans.about,
+      translations: plans.translations,
+      updatedAt: plans.updatedAt,
+    })
+    .from(plans)
+    .where(eq(plans.id, planId));
+  if (!row) return null;
+  const themeRows = await db
+    .select({ id: themes.id, number: themes.number, slug: themes.slug, title: themes.title, translations: themes.translations, actionPointCount: count(actionPoints.id) })
+    .from(themes)
+    .leftJoin(actionPoints, eq(actionPoints.themeId, themes.id))
+    .where(eq(themes.planId, planId))
+    .groupBy(themes.id)
+    .orderBy(asc(themes.number));
+  return { id: row.id, slug: row.slug, version: versionOf(row.updatedAt), texts: planTextsOf(row), themes: themeRows };
+}
+
+function planTextsOf(row: { title: string; period: string; status: PlanStatus; intro: string; about: string; translations: typeof plans.$inferSelect.translations }): PlanTexts {
+  const flat = flatTexts(row, PLAN_TEXTS) as Omit<PlanTexts, "period" | "status">;
+  return { ...flat, period: row.period, status: row.status };
+}
+
+function planColumns(texts: PlanTexts) {
+  return { title: texts.title, period: texts.period, status: texts.status, intro: texts.intro, about: texts.about };
+}
+
+export type SavePlanResult =
+  | { ok: true; planId: number; changed: boolean }
+  | { ok: false; reason: "unknownPlan" | "slugTaken" }
+  | { ok: false; reason: "otherCurrent"; currentTitle: string }
+  | { ok: false; reason: "stale"; current: PlanTexts; version: string };
+
+/** Which plan is current now, other than `planId`; only one may be (a unique index says so too). */
+async function otherCurrentPlan(db: Executor, planId: number | null) {
+  const [row] = await db
+    .select({ title: plans.title })
+    .from(plans)
+    .where(planId === null ? eq(plans.status, "current") : and(eq(plans.status, "current"), ne(plans.id, planId)));
+  return row ?? null;
+}
+
+/** Maps a unique-index violation of a plan save to the reason the form shows; anything else is rethrown. */
+async function planConflict(error: unknown, db: Executor, planId: number | null): Promise<SavePlanResult> {
+  const constraint = violatedConstraint(error);
+  if (constraint === "plans_slug_unique") return { ok: false, reason: "slugTaken" };
+  if (constraint === "plans_one_current") return { ok: false, reason: "otherCurrent", currentTitle: (await otherCurrentPlan(db, planId))?.title ?? "" };
+  throw error;
+}
+
+/** Adds a plan (without windows: those are set at /beheer/plannen). */
+export async function createPlan({ actorId, slug, db = getDb(), ...texts }: PlanTexts & { actorId: number; slug: string; db?: Executor }): Promise<SavePlanResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      if (texts.status === "current") {
+        const current = await otherCurrentPlan(tx, null);
+        if (current) return { ok: false, reason: "otherCurrent", currentTitle: current.title } as const;
+      }
+      const [row] = await tx
+        .insert(plans)
+        .values({ slug, ...planColumns(texts), translations: mergeTranslations({}, { title: texts.titleEn, intro: texts.introEn, about: texts.aboutEn }) })
+        .returning({ id: plans.id });
+      const details: AuditDetails = { planId: row!.id, slug, ...changeSummary({}, { ...texts }, PLAN_LONG_TEXTS) };
+      await tx.insert(auditLog).values({ actorId, action: "plan.created", details });
+      return { ok: true, planId: row!.id, changed: true } as const;
+    });
+  } catch (error) {
+    return planConflict(error, db, null);
+  }
+}
+
+/**
+ * Saves a plan's texts and status, if nobody else saved it since `version`;
+ * otherwise returns what is stored now, so the page can show both.
+ */
+export async function updatePlan({
+  actorId,
+  planId,
+  version,
+  db = getDb(),
+  ...texts
+}: PlanTexts & { actorId: number; planId: number; version: string; db?: Executor }): Promise<SavePlanResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ title: plans.title, period: plans.period, status: plans.status, intro: plans.intro, about: plans.about, translations: plans.translations, updatedAt: plans.updatedAt })
+        .from(plans)
+        .where(eq(plans.id, planId))
+        .for("update");
+      if (!row) return { ok: false, reason: "unknownPlan" } as const;
+      const current = planTextsOf(row);
+      if (versionOf(row.updatedAt) !== version) return { ok: false, reason: "stale", current, version: versionOf(row.updatedAt) } as const;
+      const details = changeSummary(current, texts, PLAN_LONG_TEXTS);
+      if (Object.keys(details).length === 0) return { ok: true, planId, changed: false } as const;
+      if (texts.status === "current" && row.status !== "current") {
+        const other = await otherCurrentPlan(tx, planId);
+        if (other) return { ok: false, reason: "otherCurrent", currentTitle: other.title } as const;
+      }
+      await tx
+        .update(plans)
+        .set({ ...planColumns(texts), translations: mergeTranslations(row.translations, { title: texts.titleEn, intro: texts.introEn, about: texts.aboutEn }), updatedAt: new Date() })
+        .where(eq(plans.id, planId));
+      await tx.insert(auditLog).values({ actorId, action: "plan.updated", details: { planId, ...details } });
+      return { ok: true, planId, changed: true } as const;
+    });
+  } catch (error) {
+    return planConflict(error, db, planId);
+  }
 }

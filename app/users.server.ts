@@ -236,6 +236,8 @@ const AUDIT_PAGE = 50;
 export async function listAuditLog({ before, db = getDb() }: { before?: number; db?: Executor } = {}) {
   const actor = alias(users, "actor");
   const subject = alias(users, "subject");
+  // The plan a plan.* entry is about (the `plans` join below is the theme's plan).
+  const auditedPlan = alias(plans, "audited_plan");
   const detailId = (key: string) => sql`case when jsonb_typeof(${auditLog.details} -> ${key}) = 'number' then (${auditLog.details} ->> ${key})::int end`;
   const rows = await db
     .select({
@@ -249,6 +251,7 @@ export async function listAuditLog({ before, db = getDb() }: { before?: number; 
       // Outside `theme`: a nested object mixing two joined tables would not become null when there is no theme.
       themePeriod: plans.period,
       actionPoint: { id: actionPoints.id, number: actionPoints.number, title: actionPoints.title, translations: actionPoints.translations },
+      plan: { id: auditedPlan.id, title: auditedPlan.title, translations: auditedPlan.translations },
     })
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
@@ -256,6 +259,7 @@ export async function listAuditLog({ before, db = getDb() }: { before?: number; 
     .leftJoin(themes, eq(themes.id, detailId("themeId")))
     .leftJoin(plans, eq(plans.id, themes.planId))
     .leftJoin(actionPoints, eq(actionPoints.id, detailId("actionPointId")))
+    .leftJoin(auditedPlan, eq(auditedPlan.id, detailId("planId")))
     .where(before ? lt(auditLog.id, before) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(AUDIT_PAGE + 1);

@@ -1,12 +1,14 @@
 import { data, type MetaFunction } from "@remix-run/node";
 import { ScopeText } from "#app/components/ScopeText.tsx";
+import { Text } from "#app/components/Text.tsx";
 import { AdminNav } from "#app/components/AdminNav.tsx";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "#app/components/forms.tsx";
 import { Heading1, linkClass, Paragraph, DataTable } from "#app/components/nlds.tsx";
 import { auditLogQuery, roles } from "#app/forms/admin.ts";
 import { loaderWith } from "#app/guard.server.ts";
-import { isMessageKey, type Locale, type MessageKey } from "#app/i18n/index.ts";
+import { isMessageKey, type Locale, type MessageKey, type Translate } from "#app/i18n/index.ts";
+import { localize } from "#app/content/localize.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { listAuditLog, scopeOf } from "#app/users.server.ts";
@@ -20,7 +22,30 @@ const actionLabels: Record<string, MessageKey> = {
   "account.deleted": "admin.audit.action.accountDeleted",
   "plan.updated": "admin.audit.action.planUpdated",
   "theme.updated": "themeAdmin.auditAction",
+  "plan.created": "contentAdmin.audit.planCreated",
+  "theme.created": "contentAdmin.audit.themeCreated",
+  "actionPoint.created": "contentAdmin.audit.actionPointCreated",
+  "actionPoint.updated": "contentAdmin.audit.actionPointUpdated",
 };
+
+/** Entries about plans, themes and action points, whose details say what changed (see app/content-admin.server.ts). */
+const contentActions = new Set(["plan.created", "plan.updated", "theme.created", "theme.updated", "actionPoint.created", "actionPoint.updated"]);
+
+/** One line per changed field: "Titel: ‘old’ → ‘new’", or for a long text how many paragraphs stayed. */
+function describeChanges(details: Record<string, string | number | null>, t: Translate): string[] {
+  const fields = [...new Set(Object.keys(details).filter((key) => key.includes(".")).map((key) => key.slice(0, key.indexOf("."))))];
+  return fields.map((field) => {
+    const english = field.endsWith("En") && isMessageKey(`contentAdmin.field.${field.slice(0, -2)}`);
+    const base = english ? field.slice(0, -2) : field;
+    const known = isMessageKey(`contentAdmin.field.${base}`);
+    const name = known ? t(`contentAdmin.field.${base}` as MessageKey) : field;
+    const label = english ? t("contentAdmin.field.english", { label: name }) : name;
+    const value = (key: string) => details[`${field}.${key}`];
+    if (value("kept") !== undefined) return t("contentAdmin.audit.textChange", { field: label, kept: value("kept") ?? 0, added: value("added") ?? 0, removed: value("removed") ?? 0 });
+    const shown = (moment: string | number | null | undefined) => (moment === null || moment === undefined || moment === "" ? t("contentAdmin.stale.empty") : String(moment));
+    return t("contentAdmin.audit.change", { field: label, from: shown(value("from")), to: shown(value("to")) });
+  });
+}
 
 const isRole = (value: unknown): value is Role => (roles as readonly unknown[]).includes(value);
 
@@ -51,6 +76,12 @@ export const loader = loaderWith("audit.read", async ({ request, t, locale }) =>
       subject: entry.subject ? { id: entry.subject.id, displayName: entry.subject.displayName } : null,
       role,
       scope: role ? scopeOf({ ...entry, organisation }, locale) : null,
+      content: contentActions.has(entry.action)
+        ? {
+            about: entry.action.startsWith("plan.") ? (entry.plan ? { kind: "plan" as const, title: localize(entry.plan, "title", locale) } : null) : scopeOf(entry, locale),
+            changes: describeChanges(entry.details, t),
+          }
+        : null,
     };
   });
   return { error: null, entries, nextBefore: page.nextBefore, paged: voor !== undefined };
@@ -97,7 +128,20 @@ export default function AuditLog() {
                   <td className="utrecht-table__cell">{label ? t(label) : entry.action}</td>
                   <td className="utrecht-table__cell">{entry.subject ? <Person person={entry.subject} /> : t("admin.none")}</td>
                   <td className="utrecht-table__cell">
-                    {entry.role ? (
+                    {entry.content ? (
+                      <>
+                        {entry.content.about === null ? null : entry.content.about.kind === "plan" ? (
+                          <Text value={entry.content.about.title} />
+                        ) : entry.content.about.kind !== "site" ? (
+                          <ScopeText scope={entry.content.about} />
+                        ) : null}
+                        <ul>
+                          {entry.content.changes.map((change, index) => (
+                            <li key={index}>{change}</li>
+                          ))}
+                        </ul>
+                      </>
+                    ) : entry.role ? (
                       <>
                         {t(`role.${entry.role}`)}
                         {entry.scope && entry.scope.kind !== "site" ? (

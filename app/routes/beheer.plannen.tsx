@@ -2,7 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { AdminNav } from "#app/components/AdminNav.tsx";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { FormErrors, StatusMessage, TextField } from "#app/components/forms.tsx";
 import { DataTable, Heading1, Heading2, Heading3, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { Text } from "#app/components/Text.tsx";
@@ -184,6 +184,11 @@ export default function AdminPlans() {
       <AdminNav />
       <Heading1>{t("planAdmin.title")}</Heading1>
       <Paragraph>{t("planAdmin.intro")}</Paragraph>
+      <Paragraph>
+        <Link to="/beheer/plannen/nieuw" className={linkClass}>
+          {t("contentAdmin.plans.new")}
+        </Link>
+      </Paragraph>
       {done ? <StatusMessage>{t("planAdmin.done", { plan: done.title })}</StatusMessage> : null}
       <FormErrors form={{ errors: pageErrors.length ? pageErrors : undefined, errorId: "plannen-fout" }} />
 
@@ -215,6 +220,11 @@ export default function AdminPlans() {
             <Text value={plan.title} /> ({plan.period})
           </Heading2>
           <Paragraph>{t("planAdmin.statusLine", { status: t(`planAdmin.status.${plan.status}`) })}</Paragraph>
+          <Paragraph>
+            <Link to={`/beheer/plannen/${plan.id}`} className={linkClass}>
+              {t("contentAdmin.plans.editLink", { title: plan.title.text })}
+            </Link>
+          </Paragraph>
           <WindowsForm key={`${plan.id}-${location.key}`} plan={plan} lastResult={actionData && actionData.planId === plan.id ? actionData.result : undefined} />
         </section>
       ))}

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
 import { AdminNav } from "#app/components/AdminNav.tsx";
 import { FormErrors, StatusMessage, TextField, useErrorText } from "#app/components/forms.tsx";
@@ -185,6 +185,11 @@ export default function AdminThemes() {
             {t("themeAdmin.themeHeading", { numeral: romanNumeral(theme.number), period: theme.plan.period })} <Text value={theme.title} />
           </Heading2>
           <Paragraph>{t("themeAdmin.now", { summary: summary(theme), threshold: theme.flagThreshold })}</Paragraph>
+          <Paragraph>
+            <Link to={`/beheer/themas/${theme.id}`} className={linkClass} aria-describedby={`thema-${theme.id}-titel`}>
+              {t("contentAdmin.themes.editTexts")}
+            </Link>
+          </Paragraph>
           <SettingsForm key={`${theme.id}-${location.key}`} theme={theme} lastResult={actionData && actionData.themeId === theme.id ? actionData.result : undefined} />
         </section>
       ))}

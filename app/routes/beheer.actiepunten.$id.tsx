@@ -1,0 +1,96 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { updateActionPoint, getActionPointForEdit } from "#app/actionPoints-admin.server.ts";
+import { AdminNav } from "#app/components/AdminNav.tsx";
+import { ContentForm, type ContentActionData } from "#app/components/ContentForm.tsx";
+import { StatusMessage } from "#app/components/forms.tsx";
+import { Heading1, linkClass, Paragraph } from "#app/components/nlds.tsx";
+import { Text } from "#app/components/Text.tsx";
+import { romanNumeral } from "#app/content/format.ts";
+import { localize } from "#app/content/localize.ts";
+import { actionPointEditSchema, actionPointFields, idParam, parentQuery } from "#app/forms/content-admin.ts";
+import { actionWith, loaderWith } from "#app/guard.server.ts";
+import { pageMeta } from "#app/i18n/meta.ts";
+import { useTranslate } from "#app/i18n/use-translate.ts";
+
+function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
+}
+
+const actionPointId = (param: string | undefined) => idParam.safeParse(Number(param)).data ?? notFound();
+
+export const loader = loaderWith("plans.manage", async ({ request, params, locale }) => {
+  const point = (await getActionPointForEdit({ actionPointId: actionPointId(params.id) })) ?? notFound();
+  const { gedaan } = parentQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return {
+    id: point.id,
+    version: point.version,
+    number: point.texts.number,
+    slug: point.texts.slug,
+    title: point.texts.title,
+    values: Object.fromEntries(Object.entries(point.texts).map(([name, value]) => [name, String(value)])),
+    theme: { id: point.theme.id, numeral: romanNumeral(point.theme.number), title: localize(point.theme, "title", locale) },
+    done: gedaan ?? null,
+  };
+});
+
+export const action = actionWith("plans.manage", async ({ request, params, actor }) => {
+  const id = actionPointId(params.id);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: actionPointEditSchema });
+  const version = typeof formData.get("version") === "string" ? String(formData.get("version")) : null;
+  const failed = (status: number, errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> } = {}, current: ContentActionData["current"] = null, nextVersion = version) =>
+    data({ result: submission.reply(errors), version: nextVersion, current } satisfies ContentActionData, { status });
+  if (submission.status !== "success") return failed(400);
+  const { version: based, ...texts } = submission.value;
+  const result = await updateActionPoint({ actorId: actor!.id, actionPointId: id, version: based, ...texts });
+  if (result.ok) throw redirect(`/beheer/actiepunten/${id}?gedaan=opgeslagen`);
+  switch (result.reason) {
+    case "slugTaken":
+      return failed(400, { fieldErrors: { slug: ["contentAdmin.error.slugTaken"] } });
+    case "numberTaken":
+      return failed(400, { fieldErrors: { number: ["contentAdmin.error.actionPointNumberTaken"] } });
+    case "stale":
+      return failed(409, { formErrors: ["contentAdmin.error.stale"] }, result.current, result.version);
+    default:
+      return notFound();
+  }
+});
+
+export default function EditActionPoint() {
+  const point = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const t = useTranslate();
+  return (
+    <>
+      <AdminNav />
+      <Paragraph>
+        <Link to={`/beheer/themas/${point.theme.id}`} className={linkClass}>
+          {point.theme.numeral} <Text value={point.theme.title} />
+        </Link>
+      </Paragraph>
+      <Heading1>{t("contentAdmin.actionPoints.edit", { number: point.number, title: point.title })}</Heading1>
+      {point.done ? <StatusMessage>{t(point.done === "aangemaakt" ? "contentAdmin.created" : "contentAdmin.saved")}</StatusMessage> : null}
+      <Paragraph>
+        <Link to={`/actiepunt/${point.slug}`} className={linkClass}>
+          {t("contentAdmin.actionPoints.view")}
+        </Link>
+      </Paragraph>
+      <ContentForm
+        key={location.key}
+        id={`actiepunt-${point.id}-teksten`}
+        schema={actionPointEditSchema}
+        specs={actionPointFields}
+        defaultValue={point.values}
+        hidden={{ version: point.version }}
+        actionData={actionData}
+        submitLabel={t("contentAdmin.save")}
+      />
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data: point }) =>
+  pageMeta(matches, (t) => ({ title: t("contentAdmin.actionPoints.edit", { number: point?.number ?? "", title: point?.title ?? "" }) }));

@@ -1,0 +1,116 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { AdminNav } from "#app/components/AdminNav.tsx";
+import { ContentForm, type ContentActionData } from "#app/components/ContentForm.tsx";
+import { StatusMessage } from "#app/components/forms.tsx";
+import { Text } from "#app/components/Text.tsx";
+import { DataTable, Heading1, Heading2, linkClass, Paragraph } from "#app/components/nlds.tsx";
+import { romanNumeral } from "#app/content/format.ts";
+import { localize } from "#app/content/localize.ts";
+import { idParam, parentQuery, planEditSchema, planFields } from "#app/forms/content-admin.ts";
+import { actionWith, loaderWith } from "#app/guard.server.ts";
+import { pageMeta } from "#app/i18n/meta.ts";
+import { useTranslate } from "#app/i18n/use-translate.ts";
+import { getPlanForEdit, updatePlan } from "#app/plans-admin.server.ts";
+
+function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
+}
+
+const planId = (param: string | undefined) => idParam.safeParse(Number(param)).data ?? notFound();
+
+export const loader = loaderWith("plans.manage", async ({ request, params, locale }) => {
+  const plan = (await getPlanForEdit({ planId: planId(params.id) })) ?? notFound();
+  const { gedaan } = parentQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return {
+    id: plan.id,
+    slug: plan.slug,
+    version: plan.version,
+    title: plan.texts.title,
+    values: Object.fromEntries(Object.entries(plan.texts).map(([name, value]) => [name, String(value)])),
+    themes: plan.themes.map((theme) => ({ id: theme.id, number: theme.number, slug: theme.slug, title: localize(theme, "title", locale), actionPointCount: theme.actionPointCount })),
+    done: gedaan ?? null,
+  };
+});
+
+export const action = actionWith("plans.manage", async ({ request, params, actor, t }) => {
+  const id = planId(params.id);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: planEditSchema });
+  const version = typeof formData.get("version") === "string" ? String(formData.get("version")) : null;
+  const failed = (status: number, errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> } = {}, current: ContentActionData["current"] = null, nextVersion = version) =>
+    data({ result: submission.reply(errors), version: nextVersion, current } satisfies ContentActionData, { status });
+  if (submission.status !== "success") return failed(400);
+  const { version: based, ...texts } = submission.value;
+  const result = await updatePlan({ actorId: actor!.id, planId: id, version: based, ...texts });
+  if (result.ok) throw redirect(`/beheer/plannen/${id}?gedaan=opgeslagen`);
+  switch (result.reason) {
+    case "unknownPlan":
+      return notFound();
+    case "slugTaken":
+      return failed(400, { fieldErrors: { slug: ["contentAdmin.error.slugTaken"] } });
+    case "otherCurrent":
+      return failed(400, { fieldErrors: { status: [t("contentAdmin.error.otherCurrent", { plan: result.currentTitle })] } });
+    case "stale":
+      return failed(409, { formErrors: ["contentAdmin.error.stale"] }, result.current, result.version);
+  }
+});
+
+export default function EditPlan() {
+  const plan = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const t = useTranslate();
+  return (
+    <>
+      <AdminNav />
+      <Heading1>{t("contentAdmin.plans.edit", { title: plan.title })}</Heading1>
+      {plan.done ? <StatusMessage>{t(plan.done === "aangemaakt" ? "contentAdmin.created" : "contentAdmin.saved")}</StatusMessage> : null}
+      <Paragraph>{t("contentAdmin.plans.slugFixed", { slug: plan.slug })}</Paragraph>
+      <Paragraph>
+        <Link to={`/beheer/plannen#plan-${plan.id}`} className={linkClass}>
+          {t("contentAdmin.plans.windowsLink")}
+        </Link>
+      </Paragraph>
+      <ContentForm
+        key={location.key}
+        id={`plan-${plan.id}-teksten`}
+        schema={planEditSchema}
+        specs={planFields}
+        defaultValue={plan.values}
+        hidden={{ version: plan.version }}
+        actionData={actionData}
+        submitLabel={t("contentAdmin.save")}
+      />
+
+      <section className="inspraak-section" aria-labelledby="themas-van-plan">
+        <Heading2 id="themas-van-plan">{t("contentAdmin.plans.themes")}</Heading2>
+        {plan.themes.length === 0 ? (
+          <Paragraph>{t("contentAdmin.plans.noThemes")}</Paragraph>
+        ) : (
+          <DataTable caption={t("contentAdmin.plans.themes")} columns={[t("contentAdmin.column.number"), t("contentAdmin.column.title"), t("contentAdmin.plans.actionPointCount")]}>
+            {plan.themes.map((theme) => (
+              <tr key={theme.id} className="utrecht-table__row">
+                <td className="utrecht-table__cell">{romanNumeral(theme.number)}</td>
+                <th scope="row" className="utrecht-table__header-cell">
+                  <Link to={`/beheer/themas/${theme.id}`} className={linkClass}>
+                    <Text value={theme.title} />
+                  </Link>
+                </th>
+                <td className="utrecht-table__cell">{theme.actionPointCount}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+        <Paragraph>
+          <Link to={`/beheer/themas/nieuw?plan=${plan.id}`} className={linkClass}>
+            {t("contentAdmin.themes.new")}
+          </Link>
+        </Paragraph>
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data: plan }) => pageMeta(matches, (t) => ({ title: t("contentAdmin.plans.edit", { title: plan?.title ?? "" }) }));

@@ -1,0 +1,44 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type MetaFunction } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { AdminNav } from "#app/components/AdminNav.tsx";
+import { ContentForm, type ContentActionData } from "#app/components/ContentForm.tsx";
+import { Heading1, Paragraph } from "#app/components/nlds.tsx";
+import { newPlanFields, planCreateSchema } from "#app/forms/content-admin.ts";
+import { actionWith, loaderWith } from "#app/guard.server.ts";
+import { pageMeta } from "#app/i18n/meta.ts";
+import { useTranslate } from "#app/i18n/use-translate.ts";
+import { createPlan } from "#app/plans-admin.server.ts";
+
+export const loader = loaderWith("plans.manage", () => null);
+
+export const action = actionWith("plans.manage", async ({ request, actor, t }) => {
+  const submission = parseWithZod(await request.formData(), { schema: planCreateSchema });
+  const failed = (errors: { fieldErrors?: Record<string, string[]> } = {}) => data({ result: submission.reply(errors), version: null, current: null } satisfies ContentActionData, { status: 400 });
+  if (submission.status !== "success") return failed();
+  const result = await createPlan({ actorId: actor!.id, ...submission.value });
+  if (result.ok) throw redirect(`/beheer/plannen/${result.planId}?gedaan=aangemaakt`);
+  switch (result.reason) {
+    case "slugTaken":
+      return failed({ fieldErrors: { slug: ["contentAdmin.error.slugTaken"] } });
+    case "otherCurrent":
+      return failed({ fieldErrors: { status: [t("contentAdmin.error.otherCurrent", { plan: result.currentTitle })] } });
+    default:
+      throw new Error(`unexpected result of createPlan: ${result.reason}`);
+  }
+});
+
+export default function NewPlan() {
+  const actionData = useActionData<typeof action>();
+  const t = useTranslate();
+  return (
+    <>
+      <AdminNav />
+      <Heading1>{t("contentAdmin.plans.new")}</Heading1>
+      <Paragraph>{t("contentAdmin.plans.newIntro")}</Paragraph>
+      <ContentForm id="nieuw-plan" schema={planCreateSchema} specs={newPlanFields} defaultValue={{ status: "drafting" }} hidden={{}} actionData={actionData} submitLabel={t("contentAdmin.plans.create")} />
+    </>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t("contentAdmin.plans.new") }));

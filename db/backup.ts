@@ -8,8 +8,8 @@
  * - `builtin`: Inspraak's own logical backup, for when no fit pg_dump is at
  *   hand (the embedded PostgreSQL ships none). A gzip file: a magic line, a
  *   JSON header (format, migration level, tables with their columns and row
- *   counts, sequence values) and per table its rows as `COPY … TO STDOUT`
- *   text, each ended by a `\.` line. Restoring applies our migrations up to
+ *   counts, sequence values) and per table its rows in COPY's text format,
+ *   each table ended by a `\.` line, all read in one snapshot. Restoring applies our migrations up to
  *   the recorded level to an empty database, then copies the rows back.
  *   pg-boss's schema is left out: see docs/decisions/007-backups.md.
  */
@@ -53,8 +53,6 @@ function connectOnce(url: string) {
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
 // ---------------------------------------------------------------- pg_dump
-
-type Candidate = { path: string; version?: string; reason?: string };
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -193,8 +191,13 @@ async function writeBuiltin(url: string, out: string): Promise<void> {
       async function* content() {
         yield Buffer.from(`${BUILTIN_MAGIC} ${BUILTIN_FORMAT_VERSION}\n${JSON.stringify(header)}\n`);
         for (const table of header.tables) {
-          const readable = await tx.unsafe(`copy public.${quote(table.name)} (${table.columns.map(quote).join(", ")}) to stdout`).readable();
-          yield* flowing(readable);
+          // Each value in its type's text output, as COPY … TO would write it. Not COPY TO itself:
+          // postgres 3.4's copy stream can leave the connection paused when a table's rows and the
+          // end of the copy arrive in one network read, and the next statement then never answers.
+          const select = `select ${table.columns.map((column, index) => `${quote(column)}::text as c${index}`).join(", ")} from public.${quote(table.name)}`;
+          for await (const batch of tx.unsafe<Record<string, string | null>[]>(select).cursor(500)) {
+            yield Buffer.from(batch.map((row) => `${table.columns.map((_, index) => copyText(row[`c${index}`] ?? null)).join("\t")}\n`).join(""));
+          }
           yield Buffer.from("\\.\n");
         }
       }
@@ -205,38 +208,10 @@ async function writeBuiltin(url: string, out: string): Promise<void> {
   }
 }
 
-/**
- * The chunks of a `COPY … TO STDOUT` stream, read in flowing mode. postgres
- * 3.4's copy stream, once paused by backpressure, leaves its connection
- * stuck: the next statement in the transaction never answers. So the rows
- * are taken as they come, and wait here (not in the socket) while gzip and
- * the disk catch up.
- */
-async function* flowing(readable: Readable): AsyncGenerator<Buffer> {
-  const queue: Buffer[] = [];
-  let done = false;
-  let failure: unknown = null;
-  let wake: (() => void) | null = null;
-  readable.on("data", (chunk: Buffer) => {
-    queue.push(chunk);
-    wake?.();
-  });
-  readable.on("end", () => {
-    done = true;
-    wake?.();
-  });
-  readable.on("error", (error) => {
-    failure = error;
-    done = true;
-    wake?.();
-  });
-  for (;;) {
-    while (queue.length) yield queue.shift()!;
-    if (failure) throw failure;
-    if (done) return;
-    await new Promise<void>((resolve) => (wake = resolve));
-    wake = null;
-  }
+/** A value as `COPY … FROM` reads it in text format: `\N` for null, backslash escapes for the characters that delimit. */
+export function copyText(value: string | null): string {
+  if (value === null) return "\\N";
+  return value.replace(/[\\\n\r\t]/g, (character) => (character === "\\" ? "\\\\" : character === "\n" ? "\\n" : character === "\r" ? "\\r" : "\\t"));
 }
 
 /** Lines of a stream (without their `\n`), as Buffers. */

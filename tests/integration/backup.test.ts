@@ -3,7 +3,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
@@ -206,6 +206,29 @@ describe("npm run db:backup / db:restore (built-in format)", () => {
     expect(forced.stderr).toBe("");
     expect(forced.code).toBe(0);
     expect(await fingerprint(restoredUrl)).toEqual(original);
+  });
+
+  test("refuses a backup made at a migration this version does not have, and one whose migration changed", { timeout: 60_000 }, async () => {
+    const text = gunzipSync(await readFile(backupFile)).toString("utf8");
+    const [magic, headerLine] = text.split("\n", 2);
+    const rest = text.slice(magic!.length + headerLine!.length + 2);
+    const header = JSON.parse(headerLine!) as { migrations: { hash: string; createdAt: number }[] };
+    const rewrite = async (name: string, migrations: { hash: string; createdAt: number }[]) => {
+      const file = path.join(dir, name);
+      await writeFile(file, gzipSync(`${magic}\n${JSON.stringify({ ...header, migrations })}\n${rest}`));
+      return file;
+    };
+
+    const newer = await rewrite("newer.backup", [...header.migrations, { hash: "f".repeat(64), createdAt: Date.now() + 86_400_000 }]);
+    const refused = await cli(["restore", newer], { DATABASE_URL: await emptyDatabase() });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`The backup was made at migration ${header.migrations.length + 1}`);
+    expect(refused.stderr).toContain("which this version of Inspraak does not have");
+
+    const changed = await rewrite("changed.backup", [{ ...header.migrations[0]!, hash: "0".repeat(64) }, ...header.migrations.slice(1)]);
+    const differs = await cli(["restore", changed], { DATABASE_URL: await emptyDatabase() });
+    expect(differs.code).toBe(1);
+    expect(differs.stderr).toContain("differs from the one the backup was made with");
   });
 
   test("refuses a file that is not a backup, and says so", async () => {

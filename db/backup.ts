@@ -15,7 +15,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, existsSync, readdirSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, readdirSync, realpathSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -71,7 +71,15 @@ export function toolCandidates(tool: "pg_dump" | "pg_restore", env: NodeJS.Proce
   if (env.PG_BIN) return [path.join(env.PG_BIN, tool)];
   const folders = (env.PATH ?? "").split(path.delimiter).filter(Boolean);
   const debian = "/usr/lib/postgresql";
-  return [...new Set([...folders.map((folder) => path.join(folder, tool)), ...debianVersionFolders(debian).map((folder) => path.join(folder, tool))])].filter((file) => existsSync(file));
+  const files = [...folders.map((folder) => path.join(folder, tool)), ...debianVersionFolders(debian).map((folder) => path.join(folder, tool))].filter((file) => existsSync(file));
+  // /bin and /usr/bin are often one folder: each real file once.
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const real = realpathSync(file);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
 }
 
 function debianVersionFolders(root: string): string[] {

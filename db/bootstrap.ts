@@ -18,39 +18,50 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
 }
 
 /**
+ * The app's database without changing anything in it: DATABASE_URL, or else
+ * the embedded PostgreSQL under DATA_DIR (default `.data/`), started here and
+ * stopped by `stop`, with its `inspraak` database created when missing.
+ */
+export async function openDatabase(): Promise<PreparedDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (url) return { url, embedded: false, stop: async () => {} };
+  if (process.env.INSPRAAK_REQUIRE_DATABASE_URL === "true") {
+    throw new Error("DATABASE_URL is required here (INSPRAAK_REQUIRE_DATABASE_URL=true), so no embedded PostgreSQL is started.");
+  }
+  const dataDir = `${process.env.DATA_DIR ?? ".data"}/postgres`;
+  const port = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined;
+  const server = await startEmbeddedPostgres({ dataDir, port });
+  try {
+    await ensureDatabase(server.adminUrl, "inspraak");
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const embeddedUrl = databaseUrlFor(server.adminUrl, "inspraak");
+  process.env.DATABASE_URL = embeddedUrl;
+  return { url: embeddedUrl, embedded: true, stop: server.stop };
+}
+
+/**
  * Makes the database ready for the app: with DATABASE_URL it uses that
  * server; without, it starts the embedded PostgreSQL under DATA_DIR (default
  * `.data/`). Then it applies pending migrations and seeds the shipped plans.
  */
 export async function prepareDatabase({ seed = true } = {}): Promise<PreparedDatabase> {
-  let url = process.env.DATABASE_URL;
-  let stop = async () => {};
-  const embedded = !url;
-  if (!url && process.env.INSPRAAK_REQUIRE_DATABASE_URL === "true") {
-    throw new Error("DATABASE_URL is required here (INSPRAAK_REQUIRE_DATABASE_URL=true), so no embedded PostgreSQL is started.");
-  }
-  if (!url) {
-    const dataDir = `${process.env.DATA_DIR ?? ".data"}/postgres`;
-    const port = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined;
-    const server = await startEmbeddedPostgres({ dataDir, port });
-    stop = server.stop;
-    url = databaseUrlFor(server.adminUrl, "inspraak");
-    try {
-      await ensureDatabase(server.adminUrl, "inspraak");
-    } catch (error) {
-      await stop();
-      throw error;
+  const database = await openDatabase();
+  try {
+    await migrateDatabase(database.url);
+    if (seed) {
+      const { sql, db } = connect(database.url, { max: 1 });
+      try {
+        await seedDatabase(db);
+      } finally {
+        await sql.end({ timeout: 5 });
+      }
     }
-    process.env.DATABASE_URL = url;
+  } catch (error) {
+    await database.stop();
+    throw error;
   }
-  await migrateDatabase(url);
-  if (seed) {
-    const { sql, db } = connect(url, { max: 1 });
-    try {
-      await seedDatabase(db);
-    } finally {
-      await sql.end({ timeout: 5 });
-    }
-  }
-  return { url, embedded, stop };
+  return database;
 }

@@ -12,11 +12,11 @@ const MIGRATION_LOCK = 72_616_001;
  * session advisory lock on a single connection lets one of them migrate while
  * the others wait and then find nothing left to do.
  */
-export async function migrateDatabase(url: string): Promise<void> {
+export async function migrateDatabase(url: string, folder: string = migrationsFolder): Promise<void> {
   const { sql, db } = connect(url, { max: 1 });
   try {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migrate(db, { migrationsFolder });
+    await migrate(db, { migrationsFolder: folder });
     await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;
   } finally {
     await sql.end({ timeout: 5 });

@@ -1,0 +1,276 @@
+import { spawn } from "node:child_process";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { eq, sql } from "drizzle-orm";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { getThreadPage, getThreads, likeComment, listCommentsByAuthor, createComment } from "#app/comments.server.ts";
+import { listProposalsByAuthor } from "#app/proposals.server.ts";
+import { supportProposal, tallies } from "#app/supports.server.ts";
+import { blockUser, ensureAdmin, listAuditLog } from "#app/users.server.ts";
+import { serverVersionNum } from "#db/backup.ts";
+import { serverMajor } from "#db/backup-version.ts";
+import { closeDb, getDb } from "#db/client.ts";
+import { actionPoints, plans, proposals, themes } from "#db/schema.ts";
+import { createUser } from "#tests/setup/factories.ts";
+import { createTestDatabase } from "#tests/setup/postgres.ts";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const sourceUrl = process.env.DATABASE_URL!;
+let dir: string;
+const created: { drop: () => Promise<void> }[] = [];
+
+/** Runs `db/cli.ts <args>` as its own process, as `npm run db:backup` / `db:restore` do. */
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "db/cli.ts", ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: sourceUrl, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function emptyDatabase(): Promise<string> {
+  const database = await createTestDatabase(inject("pgAdminUrl"), "empty");
+  created.push(database);
+  return database.url;
+}
+
+/** Per table of our schema and of drizzle's migrations table: row count and a checksum of every row's text. */
+async function fingerprint(url: string) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const tables = await sql<{ name: string }[]>`
+      select format('%I.%I', n.nspname, c.relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r' order by 1`;
+    const result: Record<string, { rows: number; md5: string }> = {};
+    for (const { name } of tables) {
+      // t::text includes the generated search columns, so their recomputation is checked too.
+      const [row] = await sql.unsafe<{ rows: number; md5: string }[]>(`select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as md5 from ${name} t`);
+      result[name] = row!;
+    }
+    const [migrations] = await sql<{ rows: number; md5: string }[]>`
+      select count(*)::int as rows, md5(string_agg(hash || ':' || created_at, ',' order by created_at)) as md5 from drizzle.__drizzle_migrations`;
+    result["drizzle.__drizzle_migrations"] = migrations!;
+    const sequences = await sql<{ name: string; last_value: string | null }[]>`select sequencename as name, last_value::text from pg_sequences where schemaname = 'public' order by 1`;
+    return { tables: result, sequences: Object.fromEntries(sequences.map((row) => [row.name, row.last_value])) };
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Runs `read` against the database at `url` through the app's own client. */
+async function withDatabase<T>(url: string, read: () => Promise<T>): Promise<T> {
+  process.env.DATABASE_URL = url;
+  try {
+    return await read();
+  } finally {
+    await closeDb();
+    process.env.DATABASE_URL = sourceUrl;
+  }
+}
+
+let people: { id: number; email: string }[];
+let threadId: number;
+let proposalId: number;
+let planId: number;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "inspraak-backup-test-"));
+  const db = getDb();
+  people = await Promise.all([createUser({ displayName: "Backup Één" }), createUser({ displayName: "Tab\tand \\ backslash" }), createUser()]);
+  const admin = await ensureAdmin({ email: "beheer@voorbeeld.nl" });
+  expect(await blockUser({ actorId: admin.userId, userId: people[2]!.id })).toEqual({ ok: true });
+
+  const [point] = await db.select({ id: actionPoints.id }).from(actionPoints).limit(1);
+  threadId = (await getThreads({ subjectType: "action_point", subjectId: point!.id })).find((thread) => thread.kind === "public")!.id;
+  const text = "Regel één\nregel twee \\ met \"aanhalingstekens\" en een tab\t.";
+  const first = await createComment({ threadId, authorId: people[0]!.id, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] }, html: `<p>${text}</p>` });
+  if (!first.ok) throw new Error(`comment: ${first.reason}`);
+  const reply = await createComment({ threadId, authorId: people[1]!.id, parentId: first.id, body: { type: "doc", content: [] }, html: "<p>Eens.</p>" });
+  if (!reply.ok) throw new Error(`reply: ${reply.reason}`);
+  await likeComment({ commentId: first.id, userId: people[1]!.id });
+
+  const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.status, "drafting"));
+  planId = plan!.id;
+  const [theme] = await db.select({ id: themes.id }).from(themes).where(eq(themes.planId, planId)).limit(1);
+  const [proposal] = await db
+    .insert(proposals)
+    .values({ planId, themeId: theme!.id, authorId: people[0]!.id, title: "Open data over inspraak", summary: "Samenvatting", body: { type: "doc", content: [] }, bodyHtml: "<p>Voorstel</p>", status: "published" })
+    .returning({ id: proposals.id });
+  proposalId = proposal!.id;
+  for (const person of people.slice(0, 2)) expect((await supportProposal({ proposalId, userId: person.id })).ok).toBe(true);
+  // Enough rows (about 1 MB) that the copy streams fill their buffers and have to wait for each other.
+  await db.execute(sql`insert into audit_log (action, details) select 'test.bulk', jsonb_build_object('n', i, 'text', repeat('ë\t"', 60)) from generate_series(1, 5000) i`);
+});
+
+afterAll(async () => {
+  for (const database of created) await database.drop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("npm run db:backup / db:restore (built-in format)", () => {
+  let backupFile: string;
+  let restoredUrl: string;
+  let original: Awaited<ReturnType<typeof fingerprint>>;
+
+  test("a backup of a database with real data restores into an empty database with every row, checksum and sequence equal", { timeout: 120_000 }, async () => {
+    original = await fingerprint(sourceUrl);
+    for (const table of ["public.users", "public.comments", "public.proposals", "public.supports", "public.audit_log", "public.comment_likes", "public.sessions", "public.role_grants"]) {
+      expect(original.tables[table]?.rows, table).toBeGreaterThan(0);
+    }
+
+    backupFile = path.join(dir, "inspraak.backup");
+    const backup = await cli(["backup", "--out", backupFile, "--format", "builtin"]);
+    expect(backup.stderr).toBe("");
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toContain(`Backup written (builtin format): ${backupFile}`);
+
+    // What the file holds: a magic line, a header with the migration level, then the rows.
+    const text = gunzipSync(await readFile(backupFile)).toString("utf8");
+    const [magic, headerLine] = text.split("\n", 2);
+    expect(magic).toBe("INSPRAAK-BACKUP 1");
+    const header = JSON.parse(headerLine!) as { migrations: unknown[]; tables: { name: string; rows: number }[] };
+    expect(header.migrations.length).toBe(original.tables["drizzle.__drizzle_migrations"]!.rows);
+    expect(Object.fromEntries(header.tables.map((table) => [`public.${table.name}`, table.rows]))).toEqual(
+      Object.fromEntries(Object.entries(original.tables).filter(([name]) => name.startsWith("public.")).map(([name, value]) => [name, value.rows])),
+    );
+    // Referenced tables come before the tables that refer to them.
+    const order = header.tables.map((table) => table.name);
+    expect(order.indexOf("users")).toBeLessThan(order.indexOf("comments"));
+    expect(order.indexOf("comments")).toBeLessThan(order.indexOf("comment_likes"));
+    expect(order.indexOf("proposals")).toBeLessThan(order.indexOf("supports"));
+
+    restoredUrl = await emptyDatabase();
+    const restore = await cli(["restore", backupFile], { DATABASE_URL: restoredUrl });
+    expect(restore.stderr).toBe("");
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toMatch(/^Restored \(builtin format\): \d+ rows in \d+ tables\.$/m);
+
+    expect(await fingerprint(restoredUrl)).toEqual(original);
+  });
+
+  test("the app reads the restored database as it read the original, and new rows get fresh ids", async () => {
+    expect(restoredUrl).toBeDefined();
+    const read = async () => ({
+      tallies: await tallies({ planId }),
+      proposals: await listProposalsByAuthor({ userId: people[0]!.id }),
+      comments: await listCommentsByAuthor({ userId: people[0]!.id }),
+      thread: await getThreadPage({ threadId, sort: "oud", viewerId: people[1]!.id }),
+      audit: await listAuditLog(),
+    });
+    const before = await read();
+    const after = await withDatabase(restoredUrl, read);
+    expect(after).toEqual(before);
+    expect(after.audit.entries.length).toBeGreaterThanOrEqual(2);
+
+    // The identity sequences continue where the original stopped.
+    const sql = postgres(restoredUrl, { max: 1, onnotice: () => {} });
+    try {
+      const [{ max }] = (await sql`select max(id)::int as max from users`) as unknown as [{ max: number }];
+      const [inserted] = await sql`insert into users (email, display_name) values ('na.herstel@voorbeeld.nl', 'Na herstel') returning id`;
+      expect(inserted!.id).toBe(max + 1);
+      const [log] = await sql`insert into audit_log (action, subject_user_id) values ('test.after_restore', ${inserted!.id}) returning id`;
+      expect(log!.id).toBeGreaterThan(0);
+    } finally {
+      await sql.end();
+    }
+    // And the app itself can write there.
+    const supported = await withDatabase(restoredUrl, () => supportProposal({ proposalId, userId: people[2]!.id }));
+    expect(supported).toMatchObject({ ok: true, supportCount: 3 });
+  });
+
+  test("refuses to restore into a database that is not empty, and replaces it with --force", { timeout: 120_000 }, async () => {
+    expect(restoredUrl).toBeDefined();
+    const changed = await fingerprint(restoredUrl);
+    expect(changed).not.toEqual(original);
+
+    const refused = await cli(["restore", backupFile], { DATABASE_URL: restoredUrl });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("is not empty");
+    expect(refused.stderr).toContain("--force");
+    expect(await fingerprint(restoredUrl)).toEqual(changed);
+
+    // --force clears our schemas first: the row added above is gone, the backup's rows are back.
+    const forced = await cli(["restore", backupFile, "--force"], { DATABASE_URL: restoredUrl });
+    expect(forced.stderr).toBe("");
+    expect(forced.code).toBe(0);
+    expect(await fingerprint(restoredUrl)).toEqual(original);
+  });
+
+  test("refuses a backup made at a migration this version does not have, and one whose migration changed", { timeout: 60_000 }, async () => {
+    const text = gunzipSync(await readFile(backupFile)).toString("utf8");
+    const [magic, headerLine] = text.split("\n", 2);
+    const rest = text.slice(magic!.length + headerLine!.length + 2);
+    const header = JSON.parse(headerLine!) as { migrations: { hash: string; createdAt: number }[] };
+    const rewrite = async (name: string, migrations: { hash: string; createdAt: number }[]) => {
+      const file = path.join(dir, name);
+      await writeFile(file, gzipSync(`${magic}\n${JSON.stringify({ ...header, migrations })}\n${rest}`));
+      return file;
+    };
+
+    const newer = await rewrite("newer.backup", [...header.migrations, { hash: "f".repeat(64), createdAt: Date.now() + 86_400_000 }]);
+    const refused = await cli(["restore", newer], { DATABASE_URL: await emptyDatabase() });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`The backup was made at migration ${header.migrations.length + 1}`);
+    expect(refused.stderr).toContain("which this version of Inspraak does not have");
+
+    const changed = await rewrite("changed.backup", [{ ...header.migrations[0]!, hash: "0".repeat(64) }, ...header.migrations.slice(1)]);
+    const differs = await cli(["restore", changed], { DATABASE_URL: await emptyDatabase() });
+    expect(differs.code).toBe(1);
+    expect(differs.stderr).toContain("differs from the one the backup was made with");
+  });
+
+  test("refuses a file that is not a backup, and says so", async () => {
+    const bogus = path.join(dir, "bogus.backup");
+    await writeFile(bogus, "not a backup\n");
+    const result = await cli(["restore", bogus], { DATABASE_URL: await emptyDatabase() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("neither a pg_dump custom-format archive nor an Inspraak backup");
+  });
+});
+
+describe("pg_dump selection", () => {
+  /** A stand-in pg_dump in its own PG_BIN folder that only answers --version, as an old client would. */
+  async function fakePgBin(version: string): Promise<string> {
+    const bin = await mkdtemp(path.join(dir, "bin-"));
+    await writeFile(path.join(bin, "pg_dump"), `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "pg_dump (PostgreSQL) ${version}"; exit 0; fi\necho "should not be run" >&2; exit 3\n`);
+    await chmod(path.join(bin, "pg_dump"), 0o755);
+    return bin;
+  }
+
+  test("a pg_dump older than the server is refused with the version needed and how to get it", async () => {
+    const major = serverMajor(await serverVersionNum(sourceUrl));
+    const bin = await fakePgBin(`${major - 3}.14 (Debian ${major - 3}.14-0+deb12u1)`);
+    const out = path.join(dir, "refused.backup");
+    const result = await cli(["backup", "--out", out, "--format", "pg_dump"], { PG_BIN: bin });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`pg_dump ${major - 3}.14 is too old for this PostgreSQL ${major} server: pg_dump ${major} or newer is required`);
+    expect(result.stderr).toContain(`postgresql-client-${major}`);
+    expect(result.stderr).toContain("PG_BIN");
+    await expect(readFile(out)).rejects.toThrow(/ENOENT/);
+    await expect(readFile(`${out}.partial`)).rejects.toThrow(/ENOENT/);
+  });
+
+  test("without a fit pg_dump the default format falls back to the built-in one and says why", { timeout: 60_000 }, async () => {
+    const major = serverMajor(await serverVersionNum(sourceUrl));
+    const bin = await fakePgBin(`${major - 1}.2`);
+    const out = path.join(dir, "fallback.backup");
+    const result = await cli(["backup", "--out", out], { PG_BIN: bin });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`No pg_dump ${major} or newer was found`);
+    expect(result.stderr).toContain("Using the built-in format instead.");
+    expect(result.stdout).toContain("(builtin format)");
+    expect(gunzipSync(await readFile(out)).toString("utf8").startsWith("INSPRAAK-BACKUP 1\n")).toBe(true);
+  });
+});

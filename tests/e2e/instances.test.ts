@@ -18,7 +18,9 @@ beforeAll(async () => {
   database = await createTestDatabase(inject("pgAdminUrl"), "seeded");
   process.env.DATABASE_URL = database.url;
   // B leaves the background jobs to A, as a web instance next to a worker would.
-  [a, b] = await Promise.all([startApp({ databaseUrl: database.url }), startApp({ databaseUrl: database.url, env: { WORKERS: "off" } })]);
+  // The same SECRET on every instance, so both publish the same pseudonyms in the support ledger.
+  const secret = "twee-instanties-een-geheim-van-minstens-32-tekens";
+  [a, b] = await Promise.all([startApp({ databaseUrl: database.url, env: { SECRET: secret } }), startApp({ databaseUrl: database.url, env: { SECRET: secret, WORKERS: "off" } })]);
 });
 
 afterAll(async () => {
@@ -78,10 +80,11 @@ describe("two instances on one PostgreSQL", () => {
     expect(again.headers.get("Location")).toContain("gemodereerd=claimedByOther");
     const approve = await postForm(b.url, item, { intent: "approve", terug: "/moderatie" }, { cookie: second.cookie });
     expect(approve.headers.get("Location")).toContain("gemodereerd=claimedByOther");
-    // B's queue page shows the item as claimed by someone else: no claim button for it.
+    // B's page of the item says someone else is handling it; A's says it is the first moderator's.
     const page = await getPage(b.url, item, { cookie: second.cookie });
     expect(page.status).toBe(200);
-    expect(page.body).not.toContain('value="claim"');
+    expect(page.body).toContain("In behandeling door een andere moderator tot");
+    expect((await getPage(a.url, item, { cookie: first.cookie })).body).toContain("Jij behandelt dit tot");
 
     const [entry] = await getDb().select({ claimedById: moderationQueue.claimedById, closedAt: moderationQueue.closedAt }).from(moderationQueue).where(and(eq(moderationQueue.targetType, "comment"), eq(moderationQueue.targetId, held!.id)));
     expect(entry).toEqual({ claimedById: first.id, closedAt: null });
@@ -105,10 +108,11 @@ describe("two instances on one PostgreSQL", () => {
     const [rows] = await getDb().select({ n: sql<number>`count(*)::int` }).from(supports).where(eq(supports.proposalId, proposalId!));
     expect(counted!.supportCount).toBe(ok);
     expect(rows!.n).toBe(ok);
-    // The public tally, read through either instance, says the same.
-    const result = await getPage(b.url, "/open-data/steunbetuigingen.json");
-    expect(result.status).toBe(200);
-    expect(result.body.match(new RegExp(`"proposal_id":\\s*${proposalId}\\b`, "g"))?.length).toBe(ok);
+    // The open ledger lists every counted support, the same through either instance.
+    const [ledgerA, ledgerB] = await Promise.all([getPage(a.url, "/open-data/steunbetuigingen.json"), getPage(b.url, "/open-data/steunbetuigingen.json")]);
+    expect(ledgerB.status).toBe(200);
+    expect(ledgerB.body.match(new RegExp(`"proposal_id":\\s*${proposalId}\\b`, "g"))?.length).toBe(ok);
+    expect(ledgerA.body).toBe(ledgerB.body);
 
     const eager = people[0]!;
     const repeated = await Promise.all(

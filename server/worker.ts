@@ -4,7 +4,7 @@
  * It needs DATABASE_URL: the embedded PostgreSQL belongs to one web process.
  */
 import { prepareDatabase } from "../db/bootstrap.ts";
-import { closeDb } from "../db/client.ts";
+import { closeDb, isLostSocketWrite, retireConnections } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
 
@@ -32,5 +32,16 @@ async function shutdown(signal: string) {
   }
   process.exit(0);
 }
+// postgres.js can throw one known error from a timer when PostgreSQL drops a connection (see isLostSocketWrite):
+// the pool is replaced and the process serves on. Any other uncaught error still ends it, as by default.
+process.on("uncaughtException", (error) => {
+  if (isLostSocketWrite(error)) {
+    console.error("[db] a connection was lost while sending; starting a new pool", error);
+    retireConnections();
+    return;
+  }
+  console.error(error);
+  process.exit(1);
+});
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

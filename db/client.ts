@@ -73,6 +73,18 @@ export async function closeDb(): Promise<void> {
   if (current) await current.sql.end({ timeout: 5 });
 }
 
+/** Errors that mean the database cannot be reached right now, rather than a fault in a query. */
+export function isConnectionLost(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let current = error; current && typeof current === "object" && !seen.has(current); current = (current as { cause?: unknown }).cause) {
+    seen.add(current);
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && CONNECTION_LOST.includes(code)) return true;
+  }
+  return false;
+}
+const CONNECTION_LOST = ["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03", "ETIMEDOUT"];
+
 /**
  * Retires the pool after the connection to PostgreSQL was lost: the next query
  * opens a fresh one, and the old pool ends in the background. postgres.js

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { isLostSocketWrite } from "#db/client.ts";
+import { isConnectionLost, isLostSocketWrite } from "#db/client.ts";
 
 /** The error postgres.js 3.4.9 throws from its write timer once a connection has lost its socket (porsager/postgres#1154). */
 function driverError(file: string) {
@@ -18,4 +18,17 @@ test("only the driver's lost-socket write is recognised; every other uncaught er
   expect(isLostSocketWrite(other)).toBe(false);
   expect(isLostSocketWrite(new Error("boom"))).toBe(false);
   expect(isLostSocketWrite("a string")).toBe(false);
+});
+
+test("a lost or refused connection is told apart from a failing query, also when wrapped as a cause", () => {
+  const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+  const shutdown = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
+  expect(isConnectionLost(refused)).toBe(true);
+  expect(isConnectionLost(new Error("Failed query", { cause: shutdown }))).toBe(true);
+  expect(isConnectionLost(Object.assign(new Error("write CONNECTION_CLOSED"), { code: "CONNECTION_CLOSED" }))).toBe(true);
+  expect(isConnectionLost(Object.assign(new Error("duplicate key value"), { code: "23505" }))).toBe(false);
+  expect(isConnectionLost(new Error("no code"))).toBe(false);
+  const loop: { code?: string; cause?: unknown } = {};
+  loop.cause = loop;
+  expect(isConnectionLost(loop)).toBe(false);
 });

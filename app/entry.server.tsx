@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "#app/components/nonce.tsx";
+import { isConnectionLost, retireConnections } from "#db/client.ts";
 
 const ABORT_DELAY = 5_000;
 
@@ -12,21 +13,13 @@ const ABORT_DELAY = 5_000;
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
   // Remembered for this request: the page then answers 503 (errors are sanitised before handleRequest sees them).
-  if (isDatabaseUnavailable(error) && context) (context as { databaseUnavailable?: boolean }).databaseUnavailable = true;
+  if (isConnectionLost(error)) {
+    if (context) (context as { databaseUnavailable?: boolean }).databaseUnavailable = true;
+    retireConnections();
+  }
   const requestId = (context as { requestId?: string } | undefined)?.requestId ?? "-";
   console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
 };
-
-/** Errors that mean the database cannot be reached right now, rather than a fault in a page. */
-function isDatabaseUnavailable(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  for (let current = error; current && typeof current === "object" && !seen.has(current); current = (current as { cause?: unknown }).cause) {
-    seen.add(current);
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "57P01", "57P03", "ETIMEDOUT"].includes(code)) return true;
-  }
-  return false;
-}
 
 /** Pages and data for a signed-in person are never stored by browsers or proxies. */
 function isSignedIn(request: Request): boolean {

@@ -128,9 +128,9 @@ function guard<R>(permission: Permission, kind: "loader" | "action", handler: (a
     }
     if (await carriesNul(request, kind)) throw new Response("Bad Request", { status: 400 });
     const state = await sessionFor(request, ctx);
-    // The first guarded function of the request to finish sends the refreshed or cleared cookie.
+    // Every guarded function of the request sends the refreshed or cleared cookie: Remix merges identical
+    // Set-Cookie headers into one, and a redirect thrown by the route's loader is sent without the root's headers.
     const cookie = state.cookie;
-    state.cookie = null;
     const withCookie = <T,>(value: T): T => (cookie ? appendCookie(value, cookie) : value);
 
     if (!can(state.actor, permission)) {

@@ -1,4 +1,4 @@
-import { getSql } from "#db/client.ts";
+import { getSql, retireConnections } from "#db/client.ts";
 
 /** True when PostgreSQL answers a trivial query within `timeoutMs`. */
 export async function isDatabaseReachable({ timeoutMs = 2000 }: { timeoutMs?: number } = {}): Promise<boolean> {
@@ -11,7 +11,10 @@ export async function isDatabaseReachable({ timeoutMs = 2000 }: { timeoutMs?: nu
     () => false,
   );
   try {
-    return await Promise.race([probe, timeout]);
+    const reachable = await Promise.race([probe, timeout]);
+    // A pool that could not answer may hold connections that will never work again (see retireConnections).
+    if (!reachable) retireConnections();
+    return reachable;
   } finally {
     clearTimeout(timer);
   }

@@ -17,6 +17,15 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
+/**
+ * Seconds before the first retry of a failed mail job (MAIL_RETRY_DELAY_SECONDS, default 30); each
+ * later retry waits about twice as long. Tests shorten it to see a mail go out once SMTP is back.
+ */
+export function mailRetryDelaySeconds(): number {
+  const value = Number(process.env.MAIL_RETRY_DELAY_SECONDS);
+  return Number.isInteger(value) && value >= 1 ? value : 30;
+}
+
 type Store = { url: string; boss: PgBoss; ready: Promise<PgBoss> };
 const key = Symbol.for("inspraak.jobs");
 const store = globalThis as typeof globalThis & { [key]?: Store };
@@ -30,10 +39,13 @@ export function getBoss(): Promise<PgBoss> {
   boss.on("error", (error) => console.error("[jobs]", error));
   const ready = (async () => {
     await boss.start();
-    await boss.createQueue(QUEUES.mail, { name: QUEUES.mail, retryLimit: 8, retryDelay: 30, retryBackoff: true });
+    const mailRetry = { retryLimit: 8, retryDelay: mailRetryDelaySeconds(), retryBackoff: true };
+    await boss.createQueue(QUEUES.mail, { name: QUEUES.mail, ...mailRetry });
     await boss.createQueue(QUEUES.cleanup, { name: QUEUES.cleanup, retryLimit: 1, policy: "singleton" });
     await boss.createQueue(QUEUES.moderationDigest, { name: QUEUES.moderationDigest, retryLimit: 2, retryDelay: 300, policy: "singleton" });
-    await boss.createQueue(QUEUES.notificationMail, { name: QUEUES.notificationMail, retryLimit: 8, retryDelay: 30, retryBackoff: true });
+    await boss.createQueue(QUEUES.notificationMail, { name: QUEUES.notificationMail, ...mailRetry });
+    // createQueue leaves an existing queue as it is; the retry settings follow the configuration at every start.
+    for (const name of [QUEUES.mail, QUEUES.notificationMail]) await boss.updateQueue(name, { name, ...mailRetry });
     await boss.createQueue(QUEUES.notificationDigest, { name: QUEUES.notificationDigest, retryLimit: 2, retryDelay: 300, policy: "singleton" });
     return boss;
   })();

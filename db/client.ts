@@ -8,7 +8,7 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** What a domain function accepts: the shared client or an open transaction. */
 export type Executor = Database | Transaction;
 
-type Client = { sql: postgres.Sql; db: Database; url: string };
+type Client = { sql: postgres.Sql; db: Database; url: string; createdAt: number };
 
 // The server and the Vite-built app bundle each load this module; one pool on
 // globalThis keeps them on the same connections.
@@ -36,7 +36,8 @@ export function onQuery(listener: QueryListener): () => void {
 export function connect(url: string, options: postgres.Options<Record<string, never>> = {}) {
   const sql = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    connect_timeout: 2,
+    // Under 2 s, so a request that needs a new connection while PostgreSQL is away still gets its 503 within 2 s.
+    connect_timeout: 1.5,
     idle_timeout: 60,
     onnotice: () => {},
     debug: (_connection, query) => listeners[listenerKey]?.(query),
@@ -50,7 +51,7 @@ function client(): Client {
   let current = store[key];
   if (!current || current.url !== url) {
     if (current) void current.sql.end({ timeout: 1 });
-    current = { ...connect(url), url };
+    current = { ...connect(url), url, createdAt: Date.now() };
     store[key] = current;
   }
   return current;
@@ -70,4 +71,44 @@ export async function closeDb(): Promise<void> {
   const current = store[key];
   delete store[key];
   if (current) await current.sql.end({ timeout: 5 });
+}
+
+/** Errors that mean the database cannot be reached right now, rather than a fault in a query. */
+export function isConnectionLost(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let current = error; current && typeof current === "object" && !seen.has(current); current = (current as { cause?: unknown }).cause) {
+    seen.add(current);
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && CONNECTION_LOST.includes(code)) return true;
+  }
+  return false;
+}
+const CONNECTION_LOST = ["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03", "ETIMEDOUT"];
+
+/**
+ * Retires the pool after the connection to PostgreSQL was lost: the next query
+ * opens a fresh one, and the old pool ends in the background. postgres.js
+ * 3.4.9 can leave a connection that lost its socket with a send still pending
+ * unable to send ever again (each reconnect then waits out connect_timeout,
+ * porsager/postgres#1154 and #1208); a new pool has no such connection.
+ */
+export function retireConnections(): void {
+  const current = store[key];
+  // Many requests fail at once when the server goes away; one new pool for all of them.
+  if (!current || Date.now() - current.createdAt < 200) return;
+  delete store[key];
+  current.sql.end({ timeout: 5 }).catch(() => {});
+}
+
+/**
+ * The same defect can throw from a timer inside postgres.js, where no caller
+ * can catch it. True for exactly that error, so a process may survive it (by
+ * retiring the pool) instead of going down with every request in flight.
+ */
+export function isLostSocketWrite(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    error.message.includes("reading 'write'") &&
+    /nextWrite \([^)]*postgres[\\/](?:src|cjs[\\/]src)[\\/]connection\.js/.test(error.stack ?? "")
+  );
 }

@@ -5,7 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { prepareDatabase } from "../db/bootstrap.ts";
-import { closeDb } from "../db/client.ts";
+import { closeDb, isLostSocketWrite, retireConnections } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
 import { precompressedAssets } from "./static-assets.ts";
@@ -104,5 +104,16 @@ async function shutdown(signal: string) {
   }
   process.exit(0);
 }
+// postgres.js can throw one known error from a timer when PostgreSQL drops a connection (see isLostSocketWrite):
+// the pool is replaced and the process serves on. Any other uncaught error still ends it, as by default.
+process.on("uncaughtException", (error) => {
+  if (isLostSocketWrite(error)) {
+    console.error("[db] a connection was lost while sending; starting a new pool", error);
+    retireConnections();
+    return;
+  }
+  console.error(error);
+  process.exit(1);
+});
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -11,6 +11,7 @@ import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { safeRedirect } from "#app/safe-redirect.ts";
+import { retryAfterHeaders } from "#app/retry-after.ts";
 
 export const loader = loaderWith("account.signIn", ({ request, actor }) => {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/");
@@ -75,3 +76,5 @@ export default function SignIn() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t("signIn.title") }));
+
+export const headers = retryAfterHeaders;

@@ -10,6 +10,7 @@ import { registerSchema } from "#app/forms/auth.ts";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
+import { retryAfterHeaders } from "#app/retry-after.ts";
 
 export const loader = loaderWith("account.signIn", ({ request, actor }) => {
   if (actor) throw redirect("/account");
@@ -72,3 +73,5 @@ export default function Register() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t("register.title") }));
+
+export const headers = retryAfterHeaders;

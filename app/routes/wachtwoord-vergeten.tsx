@@ -9,6 +9,7 @@ import { forgotSchema } from "#app/forms/auth.ts";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
+import { retryAfterHeaders } from "#app/retry-after.ts";
 
 export const loader = loaderWith("account.signIn", ({ request }) => ({ sent: new URL(request.url).searchParams.has("verstuurd") }));
 
@@ -54,3 +55,5 @@ export default function ForgotPassword() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t("forgot.title") }));
+
+export const headers = retryAfterHeaders;

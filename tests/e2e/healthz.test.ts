@@ -1,32 +1,19 @@
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { ensureDatabase } from "#db/bootstrap.ts";
-import { databaseUrlFor, startEmbeddedPostgres, type EmbeddedServer } from "#db/embedded.ts";
 import { startApp, type RunningApp } from "#tests/setup/app.ts";
+import { startOwnPostgres, type OwnPostgres } from "#tests/setup/own-postgres.ts";
 
 // This file stops and restarts PostgreSQL, so it runs the app against a server of its own.
-let dir: string;
-let dataDir: string;
-let port: number;
-let pg: EmbeddedServer | undefined;
+let pg: OwnPostgres;
 let app: RunningApp;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "inspraak-health-"));
-  await chmod(dir, 0o755);
-  dataDir = path.join(dir, "data");
-  pg = await startEmbeddedPostgres({ dataDir });
-  port = pg.port;
-  await ensureDatabase(pg.adminUrl, "inspraak");
-  app = await startApp({ databaseUrl: databaseUrlFor(pg.adminUrl, "inspraak") });
+  pg = await startOwnPostgres("health");
+  app = await startApp({ databaseUrl: pg.databaseUrl });
 });
 
 afterAll(async () => {
   await app?.stop();
-  await pg?.stop();
-  await rm(dir, { recursive: true, force: true });
+  await pg?.remove();
 });
 
 async function health() {
@@ -38,8 +25,7 @@ async function health() {
 test("/healthz is 200 with the database up, 503 while it is stopped, and 200 again once it is back", async () => {
   expect((await health()).status).toBe(200);
 
-  await pg!.stop();
-  pg = undefined;
+  await pg.stop();
   const down = await health();
   expect(down.status).toBe(503);
   expect(app.process.exitCode).toBeNull();
@@ -51,7 +37,7 @@ test("/healthz is 200 with the database up, 503 while it is stopped, and 200 aga
   expect(await page.text()).toContain("Er ging iets mis");
   expect(Date.now() - started).toBeLessThan(2000);
 
-  pg = await startEmbeddedPostgres({ dataDir, port });
+  await pg.start();
   let status = 0;
   for (let attempt = 0; attempt < 50 && status !== 200; attempt++) {
     status = (await health()).status;

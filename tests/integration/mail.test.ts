@@ -1,5 +1,4 @@
 import { eq, sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { QUEUES, stopJobs } from "#app/jobs.server.ts";
 import { deliverMail, queueMail } from "#app/mail.server.ts";
@@ -7,39 +6,7 @@ import { runQueuedJobs, startWorkers } from "#app/workers.server.ts";
 import { getDb } from "#db/client.ts";
 import { freePort } from "#db/embedded.ts";
 import { outbox } from "#db/schema.ts";
-
-type Received = { to: string[]; raw: string };
-
-/** A real SMTP server on 127.0.0.1 that keeps every message it accepts. */
-async function startSmtp(port: number, { refuse = [] as string[] } = {}) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (!refuse.includes(address.address)) return callback();
-      callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }));
-    },
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk: string) => (raw += chunk));
-      stream.on("end", () => {
-        received.push({
-          to: session.envelope.rcptTo.map((recipient) => recipient.address),
-          raw: raw.replace(/\r\n/g, "\n"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
-  });
-  return { received, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+import { startSmtp } from "#tests/setup/smtp.ts";
 
 /** Headers and body of a received message (ASCII text, so no transfer encoding to undo). */
 function parse(raw: string) {

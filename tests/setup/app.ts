@@ -46,3 +46,35 @@ export async function startApp({ databaseUrl, env = {} }: { databaseUrl: string;
       }),
   };
 }
+
+export type RunningWorker = { process: ChildProcess; output: () => string; stop: () => Promise<void> };
+
+/** Starts `server/worker.ts` (background jobs only) as its own process and waits until its workers run. */
+export async function startWorker({ databaseUrl, env = {} }: { databaseUrl: string; env?: Record<string, string> }): Promise<RunningWorker> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/worker.ts"], {
+    env: { ...process.env, ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk) => (log += chunk));
+  child.stderr?.on("data", (chunk) => (log += chunk));
+  const deadline = Date.now() + 60_000;
+  while (!log.includes("Inspraak worker running")) {
+    if (child.exitCode !== null) throw new Error(`The worker exited with ${child.exitCode}:\n${log}`);
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`The worker did not start:\n${log}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    process: child,
+    output: () => log,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

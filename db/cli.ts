@@ -4,7 +4,7 @@
  *
  * `npm run db:backup [-- --out FILE] [--format auto|pg_dump|builtin]` and
  * `npm run db:restore -- FILE [--force]`: see "Backups" in the README and
- * docs/decisions/007-backups.md. A restore expects an empty database and
+ * docs/decisions/008-backups.md. A restore expects an empty database and
  * refuses anything else unless --force.
  *
  * With no DATABASE_URL they all work on the embedded server under DATA_DIR,

@@ -10,6 +10,7 @@ import { getLocale } from "#app/i18n/locale.server.ts";
 import { can, type Actor, type Permission } from "#app/permissions.server.ts";
 import { clearSessionCookie, readSessionToken, sessionCookie, validateSessionToken } from "#app/auth/session.server.ts";
 import { verifyUnsubscribeToken } from "#app/notifications.server.ts";
+import { isUnstorable } from "#app/forms/characters.ts";
 
 export const POLICY = Symbol.for("inspraak.policy");
 
@@ -95,6 +96,30 @@ export type ActionOptions = {
   crossSite?: "signed-token";
 };
 
+/**
+ * Input no route can use, refused here once for every route: a URL parameter
+ * PostgreSQL cannot store is a 404 (no such thing exists), such a query value
+ * or form field a 400 with a message, and so is a body that is not a form or
+ * carries a file (no form here uploads one). Reads a copy of the body, so the
+ * handler still reads the original.
+ */
+async function refuseUnusableInput(request: Request, params: LoaderFunctionArgs["params"], kind: "loader" | "action", t: Translate): Promise<void> {
+  if (Object.values(params ?? {}).some((value) => value !== undefined && isUnstorable(value))) throw new Response("Not Found", { status: 404 });
+  const badCharacters = () => new Response(t("error.badCharacters"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  for (const [name, value] of new URL(request.url).searchParams) if (isUnstorable(name) || isUnstorable(value)) throw badCharacters();
+  if (kind !== "action" || request.body === null) return;
+  let form: FormData;
+  try {
+    form = await request.clone().formData();
+  } catch {
+    throw new Response(t("error.badForm"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  for (const [name, value] of form) {
+    if (typeof value !== "string") throw new Response(t("error.badForm"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    if (isUnstorable(name) || isUnstorable(value)) throw badCharacters();
+  }
+}
+
 function guard<R>(permission: Permission, kind: "loader" | "action", handler: (args: GuardedArgs) => R | Promise<R>, options: ActionOptions = {}) {
   const guarded = async ({ request, params, context }: LoaderFunctionArgs | ActionFunctionArgs): Promise<Awaited<R>> => {
     const ctx = (context ?? {}) as RequestContext;
@@ -119,6 +144,7 @@ function guard<R>(permission: Permission, kind: "loader" | "action", handler: (a
       throw withCookie(new Response("Forbidden", { status: 403 }));
     }
     try {
+      await refuseUnusableInput(request, params, kind, translator(locale));
       return withCookie(
         await handler({
           request,

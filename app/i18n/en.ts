@@ -984,5 +984,8 @@ export const en: Record<MessageKey, string> = {
   "stats.month.caption": "Number of moderation decisions per month, the last 12 months",
   "stats.month.column": "Month",
   "stats.footer": "Statistics",
+  // -- hostile input --
+  "error.badCharacters": "What you sent contains characters we cannot store, such as a NUL character. Remove them and try again. Nothing was changed.",
+  "error.badForm": "This form could not be read. Nothing was changed.",
   // -- end of markers --
 };

@@ -982,6 +982,9 @@ export const nl = {
   "stats.month.caption": "Aantal moderatiebesluiten per maand, de laatste 12 maanden",
   "stats.month.column": "Maand",
   "stats.footer": "Statistieken",
+  // -- hostile input --
+  "error.badCharacters": "Wat u stuurde bevat tekens die we niet kunnen bewaren, zoals een NUL-teken. Haal ze weg en probeer het opnieuw. Er is niets veranderd.",
+  "error.badForm": "Dit formulier kon niet worden gelezen. Er is niets veranderd.",
   // -- end of markers --
 } as const;
 

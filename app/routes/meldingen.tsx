@@ -20,7 +20,7 @@ export const loader = loaderWith("account.manage", async ({ request, actor, t })
 });
 
 const markSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read"), id: z.coerce.number().int().positive(), redirectTo: z.string().optional() }),
+  z.object({ intent: z.literal("read"), id: z.coerce.number().int().positive().max(2_147_483_647), redirectTo: z.string().optional() }),
   z.object({ intent: z.literal("readAll") }),
 ]);
 

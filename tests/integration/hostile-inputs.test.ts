@@ -7,9 +7,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { translator } from "#app/i18n/index.ts";
+import { docToText } from "#app/richtext/render.ts";
+import type { RichDoc } from "#app/richtext/validate.ts";
 import { getDb } from "#db/client.ts";
 import { comments, proposals, users } from "#db/schema.ts";
-import { hostileBodyBytes, hostileInputs, hostileUrlFragments, type Hostile } from "#tests/fixtures/hostile-inputs.ts";
+import { hostileBodyBytes, hostileInputs, hostileSample, hostileUrlFragments, type Hostile } from "#tests/fixtures/hostile-inputs.ts";
 import { paramsInFileName, routeFiles, routeInventory, routePath, type Caller, type FormSpec, type RouteSpec } from "#tests/fixtures/routes.ts";
 import { createUser } from "#tests/setup/factories.ts";
 import {
@@ -55,17 +57,17 @@ function validParams(spec: RouteSpec): { encoded: Record<string, string>; decode
 }
 
 /** One hostile value for a URL parameter, twice: as a decoded string, and as raw percent-encoding that may not decode. */
-function paramVariants(): { name: string; encoded: string; decoded: string }[] {
+function paramVariants(corpus: Hostile[] = hostileInputs): { name: string; encoded: string; decoded: string }[] {
   return [
-    ...hostileInputs.map((input) => ({ name: input.name, encoded: encodeSegment(input.value), decoded: input.value })),
+    ...corpus.map((input) => ({ name: input.name, encoded: encodeSegment(input.value), decoded: input.value })),
     ...hostileUrlFragments.map((input) => ({ name: `raw:${input.name}`, encoded: input.value, decoded: remixParam(input.value) })),
   ];
 }
 
 /** A query string with one hostile value: encoded, or raw as the fragment stands. */
-function queryVariants(name: string): { name: string; search: string }[] {
+function queryVariants(name: string, corpus: Hostile[] = hostileInputs): { name: string; search: string }[] {
   return [
-    ...hostileInputs.map((input) => ({ name: input.name, search: `?${new URLSearchParams({ [name]: wellFormed(input.value) })}` })),
+    ...corpus.map((input) => ({ name: input.name, search: `?${new URLSearchParams({ [name]: wellFormed(input.value) })}` })),
     ...hostileUrlFragments.map((input) => ({ name: `raw:${input.name}`, search: `?${name}=${input.value}` })),
     { name: "repeated", search: `?${name}=1&${name}=2` },
     { name: "empty", search: `?${name}` },
@@ -85,17 +87,20 @@ test("the inventory lists an action's form exactly when the module exports an ac
   for (const spec of routeInventory) {
     const route = await importRoute(spec.file);
     expect(Boolean(route.action), `${spec.file}: action`).toBe(Boolean(spec.form));
-    expect(Boolean(route.loader), `${spec.file}: loader`).toBe(true);
+    expect(Boolean(route.loader), `${spec.file}: loader`).toBe(!spec.noLoader);
   }
 });
 
 describe("loaders: hostile URL and query parameters", () => {
-  test.each(routeInventory.map((spec) => [spec.file, spec] as const))("%s", async (file, spec) => {
+  test.each(routeInventory.filter((spec) => !spec.noLoader).map((spec) => [spec.file, spec] as const))("%s", async (file, spec) => {
     const route = await importRoute(file);
     const loader = route.loader!;
     const problems: string[] = [];
     let calls = 0;
-    for (const caller of spec.as ?? (["anonymous", "admin"] as Caller[])) {
+    const callers = spec.as ?? (["anonymous", "admin"] as Caller[]);
+    for (const caller of callers) {
+      // The whole corpus as the caller who gets furthest (listed last), one of each kind as the others.
+      const corpus = caller === callers.at(-1) ? hostileInputs : hostileSample;
       const cookie = await cookieFor(caller, spec);
       const headers = cookie ? { Cookie: cookie } : undefined;
       const valid = validParams(spec);
@@ -106,13 +111,13 @@ describe("loaders: hostile URL and query parameters", () => {
       const base = routePath(file, valid.encoded);
       check("valid", await callRoute(loader, new Request(`${ORIGIN}${base}`, { headers }), valid.decoded));
       for (const name of Object.keys(spec.params)) {
-        for (const variant of paramVariants()) {
+        for (const variant of paramVariants(corpus)) {
           const url = `${ORIGIN}${routePath(file, { ...valid.encoded, [name]: variant.encoded })}`;
           check(`:${name}=${variant.name}`, await callRoute(loader, new Request(url, { headers }), { ...valid.decoded, [name]: variant.decoded }));
         }
       }
       for (const name of spec.query) {
-        for (const variant of queryVariants(name)) {
+        for (const variant of queryVariants(name, corpus)) {
           check(`?${name}=${variant.name}`, await callRoute(loader, new Request(`${ORIGIN}${base}${variant.search}`, { headers }), valid.decoded));
         }
       }
@@ -129,8 +134,8 @@ function formBody(values: Record<string, string>): Body["init"] {
 }
 
 /** The bodies for one field: every hostile string, raw invalid bytes, the field twice, and a file where text belongs. */
-function fieldBodies(values: Record<string, string>, field: string): Body[] {
-  const bodies: Body[] = hostileInputs.map((input: Hostile) => ({ name: input.name, init: formBody({ ...values, [field]: input.value }) }));
+function fieldBodies(values: Record<string, string>, field: string, corpus: Hostile[] = hostileInputs): Body[] {
+  const bodies: Body[] = corpus.map((input: Hostile) => ({ name: input.name, init: formBody({ ...values, [field]: input.value }) }));
   const rest = new URLSearchParams(Object.entries(values).filter(([key]) => key !== field));
   for (const raw of hostileBodyBytes) {
     const prefix = new TextEncoder().encode(`${rest.toString()}${rest.size ? "&" : ""}${encodeURIComponent(field)}=`);
@@ -185,28 +190,36 @@ describe("actions: hostile form fields and URL parameters", () => {
       calls++;
       if (!acceptable(outcome)) problems.push(describeFailure(`${caller} ${where}`, outcome));
     };
-    for (const caller of form.as ?? (["citizen", "admin"] as Caller[])) {
-      for (const intent of intentsOf(form)) {
-        const values = form.base(world.samples);
-        if (intent !== null) values[form.intentField ?? "intent"] = intent;
-        const label = intent === null ? "" : `[${intent}]`;
-        for (const field of form.fields) {
-          for (const body of fieldBodies(values, field)) await post(caller, `${label} ${field}=${body.name}`, body.init);
-        }
-        if (intent !== null) {
-          for (const body of fieldBodies(values, form.intentField ?? "intent").slice(0, 12)) await post(caller, `${label} intent=${body.name}`, body.init);
+    const callers = form.as ?? (["citizen", "admin"] as Caller[]);
+    const intents = intentsOf(form);
+    const withIntent = (intent: string | null) => {
+      const values = form.base(world.samples);
+      if (intent !== null) values[form.intentField ?? "intent"] = intent;
+      return values;
+    };
+    for (const caller of callers) {
+      // The whole corpus as the caller who gets furthest (listed last), unless every call hashes a password; one of each kind otherwise.
+      const corpus = caller === callers.at(-1) && !form.slow ? hostileInputs : hostileSample;
+      for (const field of form.fields) {
+        // Every input into every field; the intents take turns, so each intent sees its share of every field.
+        for (const [index, intent] of intents.entries()) {
+          const bodies = fieldBodies(withIntent(intent), field, corpus).filter((_, position) => position % intents.length === index);
+          for (const body of bodies) await post(caller, `${intent === null ? "" : `[${intent}] `}${field}=${body.name}`, body.init);
         }
       }
-      const values = form.base(world.samples);
+      if (intents[0] !== null) {
+        for (const body of fieldBodies(withIntent(intents[0]!), form.intentField ?? "intent", hostileSample)) await post(caller, `intent=${body.name}`, body.init);
+      }
+      const values = withIntent(intents[0]!);
       for (const body of brokenBodies(values)) await post(caller, `body=${body.name}`, body.init);
       for (const name of Object.keys(spec.params)) {
-        for (const variant of paramVariants()) {
+        for (const variant of paramVariants(corpus)) {
           const target = `${ORIGIN}${routePath(file, { ...valid.encoded, [name]: variant.encoded })}`;
           await post(caller, `:${name}=${variant.name}`, formBody(values), target, { ...valid.decoded, [name]: variant.decoded });
         }
       }
       for (const name of spec.query) {
-        for (const variant of queryVariants(name)) await post(caller, `?${name}=${variant.name}`, formBody(values), `${url}${variant.search}`);
+        for (const variant of queryVariants(name, hostileSample)) await post(caller, `?${name}=${variant.name}`, formBody(values), `${url}${variant.search}`);
       }
     }
     expect(failures(problems)).toEqual([]);
@@ -232,10 +245,10 @@ describe("what is stored is what was written, and shown safely", () => {
     );
     expect(outcome.status).toBe(302);
     const [stored] = await getDb().select({ body: comments.body, html: comments.bodyHtml }).from(comments).where(eq(comments.authorId, person.id));
-    expect(JSON.stringify(stored!.body)).toContain(JSON.stringify(text).slice(1, -1));
+    // The documented normalisation (app/richtext/validate.ts cleanText): direction overrides and zero-width characters go, emoji stay whole.
+    expect(docToText(stored!.body as RichDoc)).toBe("'; DROP TABLE users; -- <script>alert(1)</script> gnp.exe open 👩🏽‍💻 %_\\");
     expect(stored!.html).not.toContain("<script>");
     expect(stored!.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(stored!.html).toContain("\u202Egnp.exe o\u200Bp\u200De\uFEFFn 👩🏽‍💻 %_\\");
   });
 
   test("a proposal title with SQL and LIKE wildcards is stored exactly; one with a direction override is refused with a message", async () => {

@@ -33,6 +33,10 @@ export async function createWorld(): Promise<World> {
   const [point] = await db.select({ id: actionPoints.id, slug: actionPoints.slug, themeId: actionPoints.themeId }).from(actionPoints).where(eq(actionPoints.slug, "open-klachten"));
   const [theme] = await db.select({ slug: themes.slug }).from(themes).where(eq(themes.id, point!.themeId));
   const [drafting] = await db.select({ id: plans.id }).from(plans).where(eq(plans.status, "drafting"));
+  // Proposing and supporting open, so hostile proposals and supports get past the window check.
+  const year = 365 * 86_400_000;
+  const [opened, closes] = [new Date(Date.now() - year), new Date(Date.now() + year)];
+  await db.update(plans).set({ proposalsOpenAt: opened, proposalsCloseAt: closes, supportOpenAt: opened, supportCloseAt: closes }).where(eq(plans.id, drafting!.id));
   const [draftTheme] = await db.select({ id: themes.id }).from(themes).where(eq(themes.planId, drafting!.id)).orderBy(themes.number).limit(1);
   const publicThread = (await getThreads({ subjectType: "action_point", subjectId: point!.id })).find((thread) => thread.kind === "public")!;
 

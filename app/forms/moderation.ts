@@ -1,6 +1,7 @@
 /** The zod schemas of the moderation forms, shared by browser and server; messages are translation keys. */
 import { z } from "zod";
 import type { HideReason } from "#app/moderation.server.ts";
+import { idParam } from "#app/forms/ids.ts";
 
 /** The reason codes for hiding (the same list as HIDE_REASONS, which lives in a server-only module). */
 export const HIDE_REASON_CODES = ["spam", "offensive", "off_topic", "personal_data", "illegal", "other"] as const satisfies readonly HideReason[];
@@ -34,7 +35,10 @@ export const decisionSchema = z.discriminatedUnion("intent", [
 export type DecisionForm = z.infer<typeof decisionSchema>;
 
 export const BULK_MAX = 50;
-const itemKey = z.string().regex(/^(comment|proposal):\d{1,10}$/, { error: "moderation.error.items" });
+const itemKey = z
+  .string()
+  .regex(/^(comment|proposal):\d{1,10}$/, { error: "moderation.error.items" })
+  .refine((key) => idParam(key.slice(key.indexOf(":") + 1)) !== null, { error: "moderation.error.items" });
 
 export const bulkSchema = z
   .object({

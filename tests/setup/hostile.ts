@@ -10,16 +10,31 @@ import { decide } from "#app/moderation.server.ts";
 import { createProposal } from "#app/proposals.server.ts";
 import { getDb } from "#db/client.ts";
 import { actionPoints, moderationActions, plans, themes } from "#db/schema.ts";
-import { routesDir, type Caller, type ParamKind, type Samples } from "#tests/fixtures/routes.ts";
+import {
+  routesDir,
+  type Caller,
+  type ParamKind,
+  type Samples,
+} from "#tests/fixtures/routes.ts";
 import { createUser } from "#tests/setup/factories.ts";
 
 export type Person = Awaited<ReturnType<typeof createUser>>;
-export type World = { samples: Samples; people: Record<Exclude<Caller, "anonymous">, Person> & { target: Person } };
+export type World = {
+  samples: Samples;
+  people: Record<Exclude<Caller, "anonymous">, Person> & { target: Person };
+};
 
-type RouteFn = (args: { request: Request; params: Record<string, string | undefined>; context: object }) => Promise<unknown>;
+type RouteFn = (args: {
+  request: Request;
+  params: Record<string, string | undefined>;
+  context: object;
+}) => Promise<unknown>;
 export type RouteModule = { loader?: RouteFn; action?: RouteFn };
 
-const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+const doc = (text: string) => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+});
 
 /** A citizen, an author with a comment, a proposal and a hidden comment to appeal, an admin, and a person for the admin to act on. */
 export async function createWorld(): Promise<World> {
@@ -30,31 +45,94 @@ export async function createWorld(): Promise<World> {
     createUser({ displayName: "Beheerder", grants: [{ role: "admin" }] }),
     createUser({ displayName: "Doelwit" }),
   ]);
-  const [point] = await db.select({ id: actionPoints.id, slug: actionPoints.slug, themeId: actionPoints.themeId }).from(actionPoints).where(eq(actionPoints.slug, "open-klachten"));
-  const [theme] = await db.select({ slug: themes.slug }).from(themes).where(eq(themes.id, point!.themeId));
-  const [drafting] = await db.select({ id: plans.id }).from(plans).where(eq(plans.status, "drafting"));
+  const [point] = await db
+    .select({
+      id: actionPoints.id,
+      slug: actionPoints.slug,
+      themeId: actionPoints.themeId,
+    })
+    .from(actionPoints)
+    .where(eq(actionPoints.slug, "open-klachten"));
+  const [theme] = await db
+    .select({ slug: themes.slug })
+    .from(themes)
+    .where(eq(themes.id, point!.themeId));
+  const [drafting] = await db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(eq(plans.status, "drafting"));
   // Proposing and supporting open, so hostile proposals and supports get past the window check.
   const year = 365 * 86_400_000;
-  const [opened, closes] = [new Date(Date.now() - year), new Date(Date.now() + year)];
-  await db.update(plans).set({ proposalsOpenAt: opened, proposalsCloseAt: closes, supportOpenAt: opened, supportCloseAt: closes }).where(eq(plans.id, drafting!.id));
-  const [draftTheme] = await db.select({ id: themes.id }).from(themes).where(eq(themes.planId, drafting!.id)).orderBy(themes.number).limit(1);
-  const publicThread = (await getThreads({ subjectType: "action_point", subjectId: point!.id })).find((thread) => thread.kind === "public")!;
+  const [opened, closes] = [
+    new Date(Date.now() - year),
+    new Date(Date.now() + year),
+  ];
+  await db
+    .update(plans)
+    .set({
+      proposalsOpenAt: opened,
+      proposalsCloseAt: closes,
+      supportOpenAt: opened,
+      supportCloseAt: closes,
+    })
+    .where(eq(plans.id, drafting!.id));
+  const [draftTheme] = await db
+    .select({ id: themes.id })
+    .from(themes)
+    .where(eq(themes.planId, drafting!.id))
+    .orderBy(themes.number)
+    .limit(1);
+  const publicThread = (
+    await getThreads({ subjectType: "action_point", subjectId: point!.id })
+  ).find((thread) => thread.kind === "public")!;
 
-  const comment = await createComment({ threadId: publicThread.id, authorId: author.id, body: doc("Een eerste reactie"), html: "<p>Een eerste reactie</p>" });
-  const toHide = await createComment({ threadId: publicThread.id, authorId: author.id, body: doc("Wordt verborgen"), html: "<p>Wordt verborgen</p>" });
-  if (!comment.ok || !toHide.ok) throw new Error("could not create the sample comments");
+  const comment = await createComment({
+    threadId: publicThread.id,
+    authorId: author.id,
+    body: doc("Een eerste reactie"),
+    html: "<p>Een eerste reactie</p>",
+  });
+  const toHide = await createComment({
+    threadId: publicThread.id,
+    authorId: author.id,
+    body: doc("Wordt verborgen"),
+    html: "<p>Wordt verborgen</p>",
+  });
+  if (!comment.ok || !toHide.ok)
+    throw new Error("could not create the sample comments");
   const proposal = await createProposal({
     planId: drafting!.id,
     authorId: author.id,
-    input: { themeId: draftTheme!.id, actionPointId: null, title: "Open raadsinformatie", summary: "Alle stukken openbaar", body: doc("Uitleg"), html: "<p>Uitleg</p>" },
+    input: {
+      themeId: draftTheme!.id,
+      actionPointId: null,
+      title: "Open raadsinformatie",
+      summary: "Alle stukken openbaar",
+      body: doc("Uitleg"),
+      html: "<p>Uitleg</p>",
+    },
   });
-  if (!proposal.ok) throw new Error(`could not create the sample proposal: ${proposal.reason}`);
-  const proposalThread = (await getThreads({ subjectType: "proposal", subjectId: proposal.id })).find((thread) => thread.kind === "public")!;
-  await decide({ type: "comment", id: toHide.id, moderatorId: admin.id, decision: { action: "hide", reason: "spam", note: "" } });
+  if (!proposal.ok)
+    throw new Error(`could not create the sample proposal: ${proposal.reason}`);
+  const proposalThread = (
+    await getThreads({ subjectType: "proposal", subjectId: proposal.id })
+  ).find((thread) => thread.kind === "public")!;
+  await decide({
+    type: "comment",
+    id: toHide.id,
+    moderatorId: admin.id,
+    decision: { action: "hide", reason: "spam", note: "" },
+  });
   const [hiding] = await db
     .select({ id: moderationActions.id })
     .from(moderationActions)
-    .where(and(eq(moderationActions.targetType, "comment"), eq(moderationActions.targetId, toHide.id), eq(moderationActions.action, "hide")))
+    .where(
+      and(
+        eq(moderationActions.targetType, "comment"),
+        eq(moderationActions.targetId, toHide.id),
+        eq(moderationActions.action, "hide")
+      )
+    )
     .orderBy(desc(moderationActions.id))
     .limit(1);
 
@@ -113,7 +191,10 @@ export function encodeSegment(value: string): string {
 }
 
 export function wellFormed(value: string): string {
-  return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return value.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    "\uFFFD"
+  );
 }
 
 /** A parameter as Remix hands it to the route: decoded, unless the segment is not valid percent-encoding (then raw). */
@@ -130,7 +211,9 @@ let ipCounter = 0;
 /** A different client address for every call, so per-IP rate limits do not stop the run before the input is read. */
 function nextIp(): string {
   ipCounter++;
-  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${
+    ipCounter & 255
+  }`;
 }
 
 export type Outcome = { status: number; body: string | null; error?: unknown };
@@ -140,15 +223,33 @@ export type Outcome = { status: number; body: string | null; error?: unknown };
  * the status of a returned or thrown Response (or `data()`), and 500 for
  * anything else thrown, which is what production would answer.
  */
-export async function callRoute(fn: RouteFn, request: Request, params: Record<string, string | undefined>): Promise<Outcome> {
+export async function callRoute(
+  fn: RouteFn,
+  request: Request,
+  params: Record<string, string | undefined>
+): Promise<Outcome> {
   try {
-    const result = (await fn({ request, params, context: { clientIp: nextIp(), requestId: "hostile" } })) as unknown;
-    if (result instanceof Response) return { status: result.status, body: null };
-    const wrapped = result as { type?: string; init?: ResponseInit | null } | null;
-    if (wrapped && wrapped.type === "DataWithResponseInit") return { status: wrapped.init?.status ?? 200, body: null };
+    const result = (await fn({
+      request,
+      params,
+      context: { clientIp: nextIp(), requestId: "hostile" },
+    })) as unknown;
+    if (result instanceof Response)
+      return { status: result.status, body: null };
+    const wrapped = result as {
+      type?: string;
+      init?: ResponseInit | null;
+    } | null;
+    if (wrapped && wrapped.type === "DataWithResponseInit")
+      return { status: wrapped.init?.status ?? 200, body: null };
     return { status: 200, body: null };
   } catch (error) {
-    if (error instanceof Response) return { status: error.status, body: error.status >= 400 && error.status < 500 ? await error.text() : null };
+    if (error instanceof Response)
+      return {
+        status: error.status,
+        body:
+          error.status >= 400 && error.status < 500 ? await error.text() : null,
+      };
     return { status: 500, body: null, error };
   }
 }
@@ -159,17 +260,24 @@ export function acceptable(outcome: Outcome): boolean {
 }
 
 export function describeFailure(where: string, outcome: Outcome): string {
-  const error = outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message.slice(0, 200)}` : String(outcome.error ?? "");
+  const error =
+    outcome.error instanceof Error
+      ? `${outcome.error.name}: ${outcome.error.message.slice(0, 200)}`
+      : String(outcome.error ?? "");
   return `${where} → ${outcome.status} ${error}`;
 }
 
 /** Every table of the public schema with its row count. */
 export async function tableCounts(): Promise<Record<string, number>> {
   const db = getDb();
-  const tables = (await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`)) as unknown as { tablename: string }[];
+  const tables = (await db.execute(
+    sql`select tablename from pg_tables where schemaname = 'public' order by tablename`
+  )) as unknown as { tablename: string }[];
   const counts: Record<string, number> = {};
   for (const { tablename } of tables) {
-    const [row] = (await db.execute(sql`select count(*)::int as n from ${sql.identifier(tablename)}`)) as unknown as { n: number }[];
+    const [row] = (await db.execute(
+      sql`select count(*)::int as n from ${sql.identifier(tablename)}`
+    )) as unknown as { n: number }[];
     counts[tablename] = row!.n;
   }
   return counts;

@@ -10,16 +10,8 @@
  */
 import fc from "fast-check";
 import { beforeAll, expect, test } from "vitest";
-import {
-  hostileInputs,
-  hostileUrlFragments,
-} from "#tests/fixtures/hostile-inputs.ts";
-import {
-  routeInventory,
-  routePath,
-  type Caller,
-  type RouteSpec,
-} from "#tests/fixtures/routes.ts";
+import { hostileInputs, hostileUrlFragments } from "#tests/fixtures/hostile-inputs.ts";
+import { routeInventory, routePath, type Caller, type RouteSpec } from "#tests/fixtures/routes.ts";
 import { createUser } from "#tests/setup/factories.ts";
 import {
   acceptable,
@@ -38,10 +30,7 @@ import {
 
 const ORIGIN = "http://localhost";
 const RUNS = Number(process.env.FUZZ_RUNS ?? 700);
-const SEED =
-  process.env.FUZZ_SEED === undefined
-    ? undefined
-    : Number(process.env.FUZZ_SEED);
+const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 const PATH = process.env.FUZZ_PATH;
 
 let world: World;
@@ -51,9 +40,20 @@ const modules = new Map<string, RouteModule>();
 beforeAll(async () => {
   world = await createWorld();
   countsBefore = await tableCounts();
-  for (const spec of routeInventory)
-    modules.set(spec.file, await importRoute(spec.file));
+  for (const spec of routeInventory) modules.set(spec.file, await importRoute(spec.file));
 });
+
+/**
+ * Runs a property like fc.assert (the failure message carries the seed and the
+ * shrunk path), and also says how many inputs it tried: the time limit stops a
+ * run early on a busy machine rather than letting the test time out.
+ */
+async function holds<T>(name: string, property: fc.IAsyncProperty<T>, runs: number) {
+  const details = await fc.check(property, parameters(runs));
+  console.info(`${name}: ${details.numRuns} generated inputs, seed ${details.seed}${details.interrupted ? " (stopped at the time limit)" : ""}`);
+  if (details.failed) throw new Error(fc.defaultReportMessage(details));
+  expect(details.numRuns).toBeGreaterThan(0);
+}
 
 function parameters(run: number) {
   return {
@@ -81,11 +81,7 @@ const text: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.double().map(String), weight: 1 },
   { arbitrary: fc.nat({ max: 2_147_483_647 }).map((n) => `${n}`), weight: 2 },
   {
-    arbitrary: fc.constantFrom(
-      ...hostileInputs
-        .filter((input) => input.value.length < 20_000)
-        .map((input) => input.value)
-    ),
+    arbitrary: fc.constantFrom(...hostileInputs.filter((input) => input.value.length < 20_000).map((input) => input.value)),
     weight: 2,
   },
   {
@@ -106,9 +102,7 @@ const shaped: fc.Arbitrary<string> = fc.oneof(
       id: fc.oneof(fc.integer(), fc.double(), fc.constant(9_999_999_999)),
     })
     .map((value) => Buffer.from(JSON.stringify(value)).toString("base64url")),
-  fc
-    .record({ k: text, id: fc.oneof(fc.integer(), fc.constant(9_999_999_999)) })
-    .map((value) => Buffer.from(JSON.stringify(value)).toString("base64url")),
+  fc.record({ k: text, id: fc.oneof(fc.integer(), fc.constant(9_999_999_999)) }).map((value) => Buffer.from(JSON.stringify(value)).toString("base64url")),
   fc
     .record({
       r: fc.oneof(text, fc.double().map(String)),
@@ -117,37 +111,14 @@ const shaped: fc.Arbitrary<string> = fc.oneof(
     })
     .map((value) => Buffer.from(JSON.stringify(value)).toString("base64url")),
   fc
-    .tuple(
-      fc.integer({ min: 0, max: 9999 }),
-      fc.integer({ min: 0, max: 99 }),
-      fc.integer({ min: 0, max: 99 }),
-      fc.integer({ min: 0, max: 99 }),
-      fc.nat({ max: 99_999_999_999 })
-    )
-    .map(
-      ([year, month, day, hour, id]) =>
-        `${String(year).padStart(4, "0")}-${String(month).padStart(
-          2,
-          "0"
-        )}-${String(day).padStart(2, "0")}T${String(hour).padStart(
-          2,
-          "0"
-        )}:00:00.000Z_${id}`
-    ),
-  fc
-    .tuple(
-      fc.constantFrom("comment", "proposal"),
-      fc.nat({ max: 99_999_999_999 })
-    )
-    .map(([type, id]) => `${type}:${id}`),
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.nat({ max: 99_999_999_999 }))
+    .map(([year, month, day, hour, id]) => `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}T${String(hour).padStart(2, "0")}:00:00.000Z_${id}`),
+  fc.tuple(fc.constantFrom("comment", "proposal"), fc.nat({ max: 99_999_999_999 })).map(([type, id]) => `${type}:${id}`),
   fc.bigInt({ min: 0n, max: 10n ** 12n }).map(String)
 );
 
 /** Anything a field or parameter may get. */
-const anyValue: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: text, weight: 3 },
-  { arbitrary: shaped, weight: 1 }
-);
+const anyValue: fc.Arbitrary<string> = fc.oneof({ arbitrary: text, weight: 3 }, { arbitrary: shaped, weight: 1 });
 
 /** A URL parameter: as a decoded value, or as raw percent-encoding that may not decode. */
 const urlParam: fc.Arbitrary<{ encoded: string; decoded: string }> = fc.oneof(
@@ -160,27 +131,16 @@ const urlParam: fc.Arbitrary<{ encoded: string; decoded: string }> = fc.oneof(
   ),
   fc
     .array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 })
-    .map((bytes) =>
-      bytes
-        .map((byte) => `%${byte.toString(16).padStart(2, "0").toUpperCase()}`)
-        .join("")
-    )
+    .map((bytes) => bytes.map((byte) => `%${byte.toString(16).padStart(2, "0").toUpperCase()}`).join(""))
     .map((encoded) => ({ encoded, decoded: remixParam(encoded) }))
 );
 
-const loaderCallers = (spec: RouteSpec): Caller[] =>
-  spec.as ?? ["anonymous", "admin"];
-const loaderSlots = routeInventory.flatMap((spec) =>
-  loaderCallers(spec).map((caller) => ({ spec, caller }))
-);
+const loaderCallers = (spec: RouteSpec): Caller[] => spec.as ?? ["anonymous", "admin"];
+const loaderSlots = routeInventory.flatMap((spec) => loaderCallers(spec).map((caller) => ({ spec, caller })));
 
-async function cookieFor(
-  caller: Caller,
-  spec: RouteSpec
-): Promise<string | undefined> {
+async function cookieFor(caller: Caller, spec: RouteSpec): Promise<string | undefined> {
   if (caller === "anonymous") return undefined;
-  if (spec.endsSession && caller === "citizen")
-    return (await createUser()).cookie;
+  if (spec.endsSession && caller === "citizen") return (await createUser()).cookie;
   return world.people[caller].cookie;
 }
 
@@ -189,46 +149,25 @@ function validParams(spec: RouteSpec) {
   const decoded: Record<string, string> = {};
   for (const [name, kind] of Object.entries(spec.params)) {
     decoded[name] = sampleParam(kind, world.samples);
-    encoded[name] =
-      kind === "splat" ? decoded[name]! : encodeSegment(decoded[name]!);
+    encoded[name] = kind === "splat" ? decoded[name]! : encodeSegment(decoded[name]!);
   }
   return { encoded, decoded };
 }
 
 /** Known parameter names of the route, mixed with arbitrary ones. */
-const queryPairs = (known: string[]) =>
-  fc.array(
-    fc.tuple(
-      known.length
-        ? fc.oneof(
-            { arbitrary: fc.constantFrom(...known), weight: 4 },
-            { arbitrary: text, weight: 1 }
-          )
-        : text,
-      text
-    ),
-    { maxLength: 4 }
-  );
+const queryPairs = (known: string[]) => fc.array(fc.tuple(known.length ? fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 4 }, { arbitrary: text, weight: 1 }) : text, text), { maxLength: 4 });
 
-test(`loaders: generated URL parameters and query strings never give a server error (${
-  RUNS * 2
-} runs)`, async () => {
+test(`loaders: generated URL parameters and query strings never give a server error (${RUNS * 2} runs)`, async () => {
   const slot = fc.constantFrom(...loaderSlots).chain(({ spec, caller }) =>
     fc.record({
       spec: fc.constant(spec),
       caller: fc.constant(caller),
-      params: fc.record(
-        Object.fromEntries(
-          Object.keys(spec.params).map((name) => [
-            name,
-            fc.option(urlParam, { freq: 2 }),
-          ])
-        )
-      ),
+      params: fc.record(Object.fromEntries(Object.keys(spec.params).map((name) => [name, fc.option(urlParam, { freq: 2 })]))),
       query: queryPairs(spec.query),
     })
   );
-  await fc.assert(
+  await holds(
+    "loaders",
     fc.asyncProperty(slot, async ({ spec, caller, params, query }) => {
       const valid = validParams(spec);
       const encoded = { ...valid.encoded };
@@ -238,113 +177,64 @@ test(`loaders: generated URL parameters and query strings never give a server er
         encoded[name] = value.encoded;
         decoded[name] = value.decoded;
       }
-      const search = new URLSearchParams(
-        query.map(([name, value]) => [wellFormed(name), wellFormed(value)])
-      ).toString();
-      const url = `${ORIGIN}${routePath(spec.file, encoded)}${
-        search ? `?${search}` : ""
-      }`;
+      const search = new URLSearchParams(query.map(([name, value]) => [wellFormed(name), wellFormed(value)])).toString();
+      const url = `${ORIGIN}${routePath(spec.file, encoded)}${search ? `?${search}` : ""}`;
       const cookie = await cookieFor(caller, spec);
-      const outcome = await callRoute(
-        modules.get(spec.file)!.loader!,
-        new Request(url, { headers: cookie ? { Cookie: cookie } : {} }),
-        decoded
-      );
-      expect(
-        acceptable(outcome),
-        describeFailure(`${caller} GET ${url.slice(0, 300)}`, outcome)
-      ).toBe(true);
+      const outcome = await callRoute(modules.get(spec.file)!.loader!, new Request(url, { headers: cookie ? { Cookie: cookie } : {} }), decoded);
+      expect(acceptable(outcome), describeFailure(`${caller} GET ${url.slice(0, 300)}`, outcome)).toBe(true);
     }),
-    parameters(RUNS * 2)
+    RUNS * 2
   );
 }, 120_000);
 
 const formSlots = routeInventory
   .filter((spec) => spec.form)
-  .flatMap((spec) =>
-    (spec.form!.as ?? (["citizen", "admin"] as Caller[])).flatMap((caller) =>
-      (spec.form!.intents ?? [null]).map((intent) => ({ spec, caller, intent }))
-    )
-  );
+  .flatMap((spec) => (spec.form!.as ?? (["citizen", "admin"] as Caller[])).flatMap((caller) => (spec.form!.intents ?? [null]).map((intent) => ({ spec, caller, intent }))));
 
-test(`actions: generated forms never give a server error (${
-  RUNS * 3
-} runs)`, async () => {
-  const slot = fc
-    .constantFrom(...formSlots)
-    .chain(({ spec, caller, intent }) => {
-      const form = spec.form!;
-      const names = [...form.fields, form.intentField ?? "intent"];
-      return fc.record({
-        spec: fc.constant(spec),
-        caller: fc.constant(caller),
-        intent: fc.constant(intent),
-        // Keep some valid fields, change others: the closer to valid, the deeper the input gets.
-        keep: fc.subarray(Object.keys(form.base(world.samples))),
-        pairs: fc.array(
-          fc.tuple(
-            fc.oneof(
-              { arbitrary: fc.constantFrom(...names), weight: 5 },
-              { arbitrary: text, weight: 1 }
-            ),
-            text
-          ),
-          { maxLength: 5 }
-        ),
-        param: Object.keys(spec.params).length
-          ? fc.option(
-              fc.tuple(fc.constantFrom(...Object.keys(spec.params)), urlParam),
-              { freq: 4 }
-            )
-          : fc.constant(null),
-      });
+test(`actions: generated forms never give a server error (${RUNS * 3} runs)`, async () => {
+  const slot = fc.constantFrom(...formSlots).chain(({ spec, caller, intent }) => {
+    const form = spec.form!;
+    const names = [...form.fields, form.intentField ?? "intent"];
+    return fc.record({
+      spec: fc.constant(spec),
+      caller: fc.constant(caller),
+      intent: fc.constant(intent),
+      // Keep some valid fields, change others: the closer to valid, the deeper the input gets.
+      keep: fc.subarray(Object.keys(form.base(world.samples))),
+      pairs: fc.array(fc.tuple(fc.oneof({ arbitrary: fc.constantFrom(...names), weight: 5 }, { arbitrary: text, weight: 1 }), anyValue), { maxLength: 5 }),
+      param: Object.keys(spec.params).length ? fc.option(fc.tuple(fc.constantFrom(...Object.keys(spec.params)), urlParam), { freq: 4 }) : fc.constant(null),
     });
-  await fc.assert(
-    fc.asyncProperty(
-      slot,
-      async ({ spec, caller, intent, keep, pairs, param }) => {
-        const form = spec.form!;
-        const base = form.base(world.samples);
-        const body = new URLSearchParams();
-        for (const key of keep) body.append(key, base[key]!);
-        if (intent !== null) body.set(form.intentField ?? "intent", intent);
-        for (const [name, value] of pairs)
-          body.append(wellFormed(name), wellFormed(value));
-        const valid = validParams(spec);
-        if (param) {
-          valid.encoded[param[0]] = param[1].encoded;
-          valid.decoded[param[0]] = param[1].decoded;
-        }
-        const url = `${ORIGIN}${routePath(spec.file, valid.encoded)}`;
-        const cookie = await cookieFor(caller, spec);
-        const headers: Record<string, string> = {
-          Origin: ORIGIN,
-          "Content-Type": "application/x-www-form-urlencoded",
-        };
-        if (cookie) headers.Cookie = cookie;
-        const outcome = await callRoute(
-          modules.get(spec.file)!.action!,
-          new Request(url, { method: "POST", body: body.toString(), headers }),
-          valid.decoded
-        );
-        expect(
-          acceptable(outcome),
-          describeFailure(
-            `${caller} POST ${url.slice(0, 200)} ${body
-              .toString()
-              .slice(0, 300)}`,
-            outcome
-          )
-        ).toBe(true);
+  });
+  await holds(
+    "actions",
+    fc.asyncProperty(slot, async ({ spec, caller, intent, keep, pairs, param }) => {
+      const form = spec.form!;
+      const base = form.base(world.samples);
+      const body = new URLSearchParams();
+      for (const key of keep) body.append(key, base[key]!);
+      if (intent !== null) body.set(form.intentField ?? "intent", intent);
+      for (const [name, value] of pairs) body.append(wellFormed(name), wellFormed(value));
+      const valid = validParams(spec);
+      if (param) {
+        valid.encoded[param[0]] = param[1].encoded;
+        valid.decoded[param[0]] = param[1].decoded;
       }
-    ),
-    parameters(RUNS * 3)
+      const url = `${ORIGIN}${routePath(spec.file, valid.encoded)}`;
+      const cookie = await cookieFor(caller, spec);
+      const headers: Record<string, string> = {
+        Origin: ORIGIN,
+        "Content-Type": "application/x-www-form-urlencoded",
+      };
+      if (cookie) headers.Cookie = cookie;
+      const outcome = await callRoute(modules.get(spec.file)!.action!, new Request(url, { method: "POST", body: body.toString(), headers }), valid.decoded);
+      expect(acceptable(outcome), describeFailure(`${caller} POST ${url.slice(0, 200)} ${body.toString().slice(0, 300)}`, outcome)).toBe(true);
+    }),
+    RUNS * 3
   );
 }, 180_000);
 
 test("afterwards every table is still there and the plans are untouched", async () => {
   const after = await tableCounts();
   expect(Object.keys(after).sort()).toEqual(Object.keys(countsBefore).sort());
-  for (const table of ["plans", "themes", "action_points"])
-    expect(after[table], table).toBe(countsBefore[table]);
+  for (const table of ["plans", "themes", "action_points"]) expect(after[table], table).toBe(countsBefore[table]);
 });

@@ -11,36 +11,10 @@ import { docToText } from "#app/richtext/render.ts";
 import type { RichDoc } from "#app/richtext/validate.ts";
 import { getDb } from "#db/client.ts";
 import { comments, proposals, users } from "#db/schema.ts";
-import {
-  hostileBodyBytes,
-  hostileInputs,
-  hostileSample,
-  hostileUrlFragments,
-  type Hostile,
-} from "#tests/fixtures/hostile-inputs.ts";
-import {
-  paramsInFileName,
-  routeFiles,
-  routeInventory,
-  routePath,
-  type Caller,
-  type FormSpec,
-  type RouteSpec,
-} from "#tests/fixtures/routes.ts";
+import { hostileBodyBytes, hostileInputs, hostileSample, hostileUrlFragments, type Hostile } from "#tests/fixtures/hostile-inputs.ts";
+import { paramsInFileName, routeFiles, routeInventory, routePath, type Caller, type FormSpec, type RouteSpec } from "#tests/fixtures/routes.ts";
 import { createUser } from "#tests/setup/factories.ts";
-import {
-  acceptable,
-  callRoute,
-  createWorld,
-  describeFailure,
-  encodeSegment,
-  importRoute,
-  remixParam,
-  sampleParam,
-  tableCounts,
-  wellFormed,
-  type World,
-} from "#tests/setup/hostile.ts";
+import { acceptable, callRoute, createWorld, describeFailure, encodeSegment, importRoute, remixParam, sampleParam, tableCounts, wellFormed, type World } from "#tests/setup/hostile.ts";
 
 const ORIGIN = "http://localhost";
 let world: World;
@@ -51,14 +25,10 @@ beforeAll(async () => {
   countsBefore = await tableCounts();
 });
 
-async function cookieFor(
-  caller: Caller,
-  spec: RouteSpec
-): Promise<string | undefined> {
+async function cookieFor(caller: Caller, spec: RouteSpec): Promise<string | undefined> {
   if (caller === "anonymous") return undefined;
   // Signing out or deleting the account ends the session: a throwaway person for every call.
-  if (spec.endsSession && caller === "citizen")
-    return (await createUser()).cookie;
+  if (spec.endsSession && caller === "citizen") return (await createUser()).cookie;
   return world.people[caller].cookie;
 }
 
@@ -77,9 +47,7 @@ function validParams(spec: RouteSpec): {
 }
 
 /** One hostile value for a URL parameter, twice: as a decoded string, and as raw percent-encoding that may not decode. */
-function paramVariants(
-  corpus: Hostile[] = hostileInputs
-): { name: string; encoded: string; decoded: string }[] {
+function paramVariants(corpus: Hostile[] = hostileInputs): { name: string; encoded: string; decoded: string }[] {
   return [
     ...corpus.map((input) => ({
       name: input.name,
@@ -95,10 +63,7 @@ function paramVariants(
 }
 
 /** A query string with one hostile value: encoded, or raw as the fragment stands. */
-function queryVariants(
-  name: string,
-  corpus: Hostile[] = hostileInputs
-): { name: string; search: string }[] {
+function queryVariants(name: string, corpus: Hostile[] = hostileInputs): { name: string; search: string }[] {
   return [
     ...corpus.map((input) => ({
       name: input.name,
@@ -117,10 +82,7 @@ function queryVariants(
 const failures = (list: string[]) => list.slice(0, 25);
 
 /** Loaders only read: a few at once keeps the database busy while JavaScript builds the next request. */
-async function runConcurrently(
-  tasks: (() => Promise<void>)[],
-  width: number
-): Promise<void> {
+async function runConcurrently(tasks: (() => Promise<void>)[], width: number): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: width }, async () => {
@@ -131,32 +93,20 @@ async function runConcurrently(
 
 test("the inventory lists every route module, with the URL parameters its file name declares", () => {
   const listed = routeInventory.map((spec) => spec.file).sort();
-  expect(
-    listed,
-    "tests/fixtures/routes.ts must list every file in app/routes"
-  ).toEqual(routeFiles());
-  for (const spec of routeInventory)
-    expect(Object.keys(spec.params).sort(), spec.file).toEqual(
-      paramsInFileName(spec.file).sort()
-    );
+  expect(listed, "tests/fixtures/routes.ts must list every file in app/routes").toEqual(routeFiles());
+  for (const spec of routeInventory) expect(Object.keys(spec.params).sort(), spec.file).toEqual(paramsInFileName(spec.file).sort());
 });
 
 test("the inventory lists an action's form exactly when the module exports an action", async () => {
   for (const spec of routeInventory) {
     const route = await importRoute(spec.file);
-    expect(Boolean(route.action), `${spec.file}: action`).toBe(
-      Boolean(spec.form)
-    );
+    expect(Boolean(route.action), `${spec.file}: action`).toBe(Boolean(spec.form));
     expect(Boolean(route.loader), `${spec.file}: loader`).toBe(!spec.noLoader);
   }
 });
 
 describe("loaders: hostile URL and query parameters", () => {
-  test.each(
-    routeInventory
-      .filter((spec) => !spec.noLoader)
-      .map((spec) => [spec.file, spec] as const)
-  )("%s", async (file, spec) => {
+  test.each(routeInventory.filter((spec) => !spec.noLoader).map((spec) => [spec.file, spec] as const))("%s", async (file, spec) => {
     const route = await importRoute(file);
     const loader = route.loader!;
     const problems: string[] = [];
@@ -170,26 +120,15 @@ describe("loaders: hostile URL and query parameters", () => {
       const primary = caller === callers.at(-1);
       const cookie = await cookieFor(caller, spec);
       const headers = cookie ? { Cookie: cookie } : undefined;
-      const check = (
-        where: string,
-        url: string,
-        params: Record<string, string>
-      ) =>
+      const check = (where: string, url: string, params: Record<string, string>) =>
         tasks.push(async () => {
-          const outcome = await callRoute(
-            loader,
-            new Request(url, { headers }),
-            params
-          );
+          const outcome = await callRoute(loader, new Request(url, { headers }), params);
           calls++;
-          if (!acceptable(outcome))
-            problems.push(describeFailure(`${caller} ${where}`, outcome));
+          if (!acceptable(outcome)) problems.push(describeFailure(`${caller} ${where}`, outcome));
         });
       check("valid", `${ORIGIN}${base}`, valid.decoded);
       for (const name of Object.keys(spec.params)) {
-        for (const variant of paramVariants(
-          primary ? hostileInputs : hostileSample
-        )) {
+        for (const variant of paramVariants(primary ? hostileInputs : hostileSample)) {
           check(
             `:${name}=${variant.name}`,
             `${ORIGIN}${routePath(file, {
@@ -202,12 +141,7 @@ describe("loaders: hostile URL and query parameters", () => {
       }
       if (!primary) continue;
       for (const name of spec.query) {
-        for (const variant of queryVariants(name, hostileSample))
-          check(
-            `?${name}=${variant.name}`,
-            `${ORIGIN}${base}${variant.search}`,
-            valid.decoded
-          );
+        for (const variant of queryVariants(name, hostileSample)) check(`?${name}=${variant.name}`, `${ORIGIN}${base}${variant.search}`, valid.decoded);
       }
     }
     await runConcurrently(tasks, 4);
@@ -223,9 +157,7 @@ type Body = {
 
 function formBody(values: Record<string, string>): Body["init"] {
   return {
-    body: new URLSearchParams(
-      Object.entries(values).map(([key, value]) => [key, wellFormed(value)])
-    ).toString(),
+    body: new URLSearchParams(Object.entries(values).map(([key, value]) => [key, wellFormed(value)])).toString(),
     headers: {
       "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8",
     },
@@ -233,22 +165,14 @@ function formBody(values: Record<string, string>): Body["init"] {
 }
 
 /** The bodies for one field: every hostile string, raw invalid bytes, the field twice, and a file where text belongs. */
-function fieldBodies(
-  values: Record<string, string>,
-  field: string,
-  corpus: Hostile[] = hostileInputs
-): Body[] {
+function fieldBodies(values: Record<string, string>, field: string, corpus: Hostile[] = hostileInputs): Body[] {
   const bodies: Body[] = corpus.map((input: Hostile) => ({
     name: input.name,
     init: formBody({ ...values, [field]: input.value }),
   }));
-  const rest = new URLSearchParams(
-    Object.entries(values).filter(([key]) => key !== field)
-  );
+  const rest = new URLSearchParams(Object.entries(values).filter(([key]) => key !== field));
   for (const raw of hostileBodyBytes) {
-    const prefix = new TextEncoder().encode(
-      `${rest.toString()}${rest.size ? "&" : ""}${encodeURIComponent(field)}=`
-    );
+    const prefix = new TextEncoder().encode(`${rest.toString()}${rest.size ? "&" : ""}${encodeURIComponent(field)}=`);
     const bytes = new Uint8Array(prefix.length + raw.bytes.length);
     bytes.set(prefix);
     bytes.set(raw.bytes, prefix.length);
@@ -272,10 +196,7 @@ function fieldBodies(
   });
   const multipart = new FormData();
   for (const [key, value] of rest) multipart.append(key, value);
-  multipart.append(
-    field,
-    new File(["\u0000binary"], "a.bin", { type: "application/octet-stream" })
-  );
+  multipart.append(field, new File(["\u0000binary"], "a.bin", { type: "application/octet-stream" }));
   bodies.push({ name: "file", init: { body: multipart, headers: {} } });
   return bodies;
 }
@@ -337,107 +258,66 @@ function intentsOf(form: FormSpec): (string | null)[] {
 
 describe("actions: hostile form fields and URL parameters", () => {
   const withForms = routeInventory.filter((spec) => spec.form);
-  test.each(withForms.map((spec) => [spec.file, spec] as const))(
-    "%s",
-    async (file, spec) => {
-      const route = await importRoute(file);
-      const action = route.action!;
-      const form = spec.form!;
-      const problems: string[] = [];
-      let calls = 0;
-      const valid = validParams(spec);
-      const url = `${ORIGIN}${routePath(file, valid.encoded)}`;
-      const post = async (
-        caller: Caller,
-        where: string,
-        init: Body["init"],
-        target = url,
-        params = valid.decoded
-      ) => {
-        const cookie = await cookieFor(caller, spec);
-        const headers: Record<string, string> = {
-          Origin: ORIGIN,
-          ...init.headers,
-        };
-        if (cookie) headers.Cookie = cookie;
-        if (headers["Content-Type"] === "") delete headers["Content-Type"];
-        const outcome = await callRoute(
-          action,
-          new Request(target, { method: "POST", body: init.body, headers }),
-          params
-        );
-        calls++;
-        if (!acceptable(outcome))
-          problems.push(describeFailure(`${caller} ${where}`, outcome));
+  test.each(withForms.map((spec) => [spec.file, spec] as const))("%s", async (file, spec) => {
+    const route = await importRoute(file);
+    const action = route.action!;
+    const form = spec.form!;
+    const problems: string[] = [];
+    let calls = 0;
+    const valid = validParams(spec);
+    const url = `${ORIGIN}${routePath(file, valid.encoded)}`;
+    const post = async (caller: Caller, where: string, init: Body["init"], target = url, params = valid.decoded) => {
+      const cookie = await cookieFor(caller, spec);
+      const headers: Record<string, string> = {
+        Origin: ORIGIN,
+        ...init.headers,
       };
-      const callers = form.as ?? (["citizen", "admin"] as Caller[]);
-      const intents = intentsOf(form);
-      const withIntent = (intent: string | null) => {
-        const values = form.base(world.samples);
-        if (intent !== null) values[form.intentField ?? "intent"] = intent;
-        return values;
-      };
-      for (const caller of callers) {
-        // The whole corpus as the caller who gets furthest (listed last), unless every call hashes a password; one of each kind otherwise.
-        const primary = caller === callers.at(-1);
-        const corpus = primary && !form.slow ? hostileInputs : hostileSample;
-        for (const field of form.fields) {
-          // Every input into every field; the intents take turns, so each intent sees its share of every field.
-          for (const [index, intent] of intents.entries()) {
-            const bodies = fieldBodies(
-              withIntent(intent),
-              field,
-              corpus
-            ).filter((_, position) => position % intents.length === index);
-            for (const body of bodies)
-              await post(
-                caller,
-                `${intent === null ? "" : `[${intent}] `}${field}=${body.name}`,
-                body.init
-              );
-          }
-        }
-        if (intents[0] !== null) {
-          for (const body of fieldBodies(
-            withIntent(intents[0]!),
-            form.intentField ?? "intent",
-            hostileSample
-          ))
-            await post(caller, `intent=${body.name}`, body.init);
-        }
-        const values = withIntent(intents[0]!);
-        for (const body of brokenBodies(values))
-          await post(caller, `body=${body.name}`, body.init);
-        if (!primary) continue;
-        for (const name of Object.keys(spec.params)) {
-          for (const variant of paramVariants(hostileSample)) {
-            const target = `${ORIGIN}${routePath(file, {
-              ...valid.encoded,
-              [name]: variant.encoded,
-            })}`;
-            await post(
-              caller,
-              `:${name}=${variant.name}`,
-              formBody(values),
-              target,
-              { ...valid.decoded, [name]: variant.decoded }
-            );
-          }
-        }
-        for (const name of spec.query) {
-          for (const variant of queryVariants(name, hostileSample).slice(0, 8))
-            await post(
-              caller,
-              `?${name}=${variant.name}`,
-              formBody(values),
-              `${url}${variant.search}`
-            );
+      if (cookie) headers.Cookie = cookie;
+      if (headers["Content-Type"] === "") delete headers["Content-Type"];
+      const outcome = await callRoute(action, new Request(target, { method: "POST", body: init.body, headers }), params);
+      calls++;
+      if (!acceptable(outcome)) problems.push(describeFailure(`${caller} ${where}`, outcome));
+    };
+    const callers = form.as ?? (["citizen", "admin"] as Caller[]);
+    const intents = intentsOf(form);
+    const withIntent = (intent: string | null) => {
+      const values = form.base(world.samples);
+      if (intent !== null) values[form.intentField ?? "intent"] = intent;
+      return values;
+    };
+    for (const caller of callers) {
+      // The whole corpus as the caller who gets furthest (listed last), unless every call hashes a password; one of each kind otherwise.
+      const primary = caller === callers.at(-1);
+      const corpus = primary && !form.slow ? hostileInputs : hostileSample;
+      for (const field of form.fields) {
+        // Every input into every field; the intents take turns, so each intent sees its share of every field.
+        for (const [index, intent] of intents.entries()) {
+          const bodies = fieldBodies(withIntent(intent), field, corpus).filter((_, position) => position % intents.length === index);
+          for (const body of bodies) await post(caller, `${intent === null ? "" : `[${intent}] `}${field}=${body.name}`, body.init);
         }
       }
-      expect(failures(problems)).toEqual([]);
-      expect(calls).toBeGreaterThan(0);
+      if (intents[0] !== null) {
+        for (const body of fieldBodies(withIntent(intents[0]!), form.intentField ?? "intent", hostileSample)) await post(caller, `intent=${body.name}`, body.init);
+      }
+      const values = withIntent(intents[0]!);
+      for (const body of brokenBodies(values)) await post(caller, `body=${body.name}`, body.init);
+      if (!primary) continue;
+      for (const name of Object.keys(spec.params)) {
+        for (const variant of paramVariants(hostileSample)) {
+          const target = `${ORIGIN}${routePath(file, {
+            ...valid.encoded,
+            [name]: variant.encoded,
+          })}`;
+          await post(caller, `:${name}=${variant.name}`, formBody(values), target, { ...valid.decoded, [name]: variant.decoded });
+        }
+      }
+      for (const name of spec.query) {
+        for (const variant of queryVariants(name, hostileSample).slice(0, 8)) await post(caller, `?${name}=${variant.name}`, formBody(values), `${url}${variant.search}`);
+      }
     }
-  );
+    expect(failures(problems)).toEqual([]);
+    expect(calls).toBeGreaterThan(0);
+  });
 });
 
 describe("what is stored is what was written, and shown safely", () => {
@@ -447,8 +327,7 @@ describe("what is stored is what was written, and shown safely", () => {
     const { actiepuntAction } = {
       actiepuntAction: (await importRoute("actiepunt.$slug.tsx")).action!,
     };
-    const text =
-      "'; DROP TABLE users; -- <script>alert(1)</script> \u202Egnp.exe o\u200Bp\u200De\uFEFFn 👩🏽‍💻 %_\\";
+    const text = "'; DROP TABLE users; -- <script>alert(1)</script> \u202Egnp.exe o\u200Bp\u200De\uFEFFn 👩🏽‍💻 %_\\";
     const person = await createUser();
     const outcome = await callRoute(
       actiepuntAction,
@@ -468,14 +347,9 @@ describe("what is stored is what was written, and shown safely", () => {
       { slug: world.samples.actionPointSlug }
     );
     expect(outcome.status).toBe(302);
-    const [stored] = await getDb()
-      .select({ body: comments.body, html: comments.bodyHtml })
-      .from(comments)
-      .where(eq(comments.authorId, person.id));
+    const [stored] = await getDb().select({ body: comments.body, html: comments.bodyHtml }).from(comments).where(eq(comments.authorId, person.id));
     // The documented normalisation (app/richtext/validate.ts cleanText): direction overrides and zero-width characters go, emoji stay whole.
-    expect(docToText(stored!.body as RichDoc)).toBe(
-      "'; DROP TABLE users; -- <script>alert(1)</script> gnp.exe open 👩🏽‍💻 %_\\"
-    );
+    expect(docToText(stored!.body as RichDoc)).toBe("'; DROP TABLE users; -- <script>alert(1)</script> gnp.exe open 👩🏽‍💻 %_\\");
     expect(stored!.html).not.toContain("<script>");
     expect(stored!.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   });
@@ -499,10 +373,7 @@ describe("what is stored is what was written, and shown safely", () => {
         }),
         {}
       );
-      const rows = await getDb()
-        .select({ title: proposals.title })
-        .from(proposals)
-        .where(eq(proposals.authorId, person.id));
+      const rows = await getDb().select({ title: proposals.title }).from(proposals).where(eq(proposals.authorId, person.id));
       return { outcome, rows };
     };
     const plain = await submit("' OR 1=1 -- 100% _echt_ \\ open");
@@ -532,34 +403,15 @@ describe("what is stored is what was written, and shown safely", () => {
     );
     expect(outcome.status).toBe(400);
     expect(outcome.body).toBe(nl("error.badCharacters"));
-    expect(
-      await getDb()
-        .select({ id: comments.id })
-        .from(comments)
-        .where(eq(comments.authorId, person.id))
-    ).toEqual([]);
+    expect(await getDb().select({ id: comments.id }).from(comments).where(eq(comments.authorId, person.id))).toEqual([]);
   });
 
   test("a NUL byte in the query string is a translated 400; in a URL parameter, a 404", async () => {
     const route = await importRoute("thema.$slug.tsx");
-    const search = await callRoute(
-      (
-        await importRoute("zoeken.tsx")
-      ).loader!,
-      new Request(`${ORIGIN}/zoeken?q=open%00data`),
-      {}
-    );
+    const search = await callRoute((await importRoute("zoeken.tsx")).loader!, new Request(`${ORIGIN}/zoeken?q=open%00data`), {});
     expect(search.status).toBe(400);
     expect(search.body).toBe(nl("error.badCharacters"));
-    expect(
-      (
-        await callRoute(
-          route.loader!,
-          new Request(`${ORIGIN}/thema/open%00recht`),
-          { slug: "open\u0000recht" }
-        )
-      ).status
-    ).toBe(404);
+    expect((await callRoute(route.loader!, new Request(`${ORIGIN}/thema/open%00recht`), { slug: "open\u0000recht" })).status).toBe(404);
   });
 
   test("a form that is not a form at all is a translated 400", async () => {
@@ -582,20 +434,15 @@ test("afterwards the database is intact: every table is still there, the plans u
   const after = await tableCounts();
   expect(Object.keys(after).sort()).toEqual(Object.keys(countsBefore).sort());
   expect(after.users).toBeGreaterThanOrEqual(countsBefore.users!);
-  for (const table of ["plans", "themes", "action_points"])
-    expect(after[table], table).toBe(countsBefore[table]);
+  for (const table of ["plans", "themes", "action_points"]) expect(after[table], table).toBe(countsBefore[table]);
   for (const person of Object.values(world.people)) {
-    const [row] = await getDb()
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.id, person.id));
+    const [row] = await getDb().select({ id: users.id }).from(users).where(eq(users.id, person.id));
     expect(row, `person ${person.id}`).toBeDefined();
   }
 });
 
 describe("crafted cursors and item keys: well-formed on the outside, out of range inside", () => {
-  const b64 = (value: unknown) =>
-    Buffer.from(JSON.stringify(value)).toString("base64url");
+  const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const beyond = 9_999_999_999;
   const cases: {
     file: string;
@@ -603,12 +450,7 @@ describe("crafted cursors and item keys: well-formed on the outside, out of rang
     path: (world: World) => string;
     params: (world: World) => Record<string, string>;
   }[] = [
-    ...[
-      "2024-02-30T00:00:00.000Z_1",
-      "2024-13-01T00:00:00.000Z_1",
-      "0000-01-01T00:00:00.000Z_1",
-      `2024-01-01T00:00:00.000Z_${beyond}`,
-    ].flatMap((na) => [
+    ...["2024-02-30T00:00:00.000Z_1", "2024-13-01T00:00:00.000Z_1", "0000-01-01T00:00:00.000Z_1", `2024-01-01T00:00:00.000Z_${beyond}`].flatMap((na) => [
       {
         file: "moderatie._index.tsx",
         caller: "admin" as const,
@@ -634,16 +476,10 @@ describe("crafted cursors and item keys: well-formed on the outside, out of rang
     ].map(({ sorteer, na }) => ({
       file: "actiepunt.$slug.tsx",
       caller: "anonymous" as const,
-      path: (w: World) =>
-        `/actiepunt/${w.samples.actionPointSlug}?draad=public&sorteer=${sorteer}&na=${na}`,
+      path: (w: World) => `/actiepunt/${w.samples.actionPointSlug}?draad=public&sorteer=${sorteer}&na=${na}`,
       params: (w: World) => ({ slug: w.samples.actionPointSlug }),
     })),
-    ...[
-      b64({ k: "1", id: beyond }),
-      b64({ k: "abc'; --", id: 1 }),
-      b64({ k: "\u0000", id: 1 }),
-      b64({ k: "1", id: -1 }),
-    ].flatMap((na) =>
+    ...[b64({ k: "1", id: beyond }), b64({ k: "abc'; --", id: 1 }), b64({ k: "\u0000", id: 1 }), b64({ k: "1", id: -1 })].flatMap((na) =>
       ["steun", "nieuw", "willekeurig", "reacties"].map((volgorde) => ({
         file: "voorstellen._index.tsx",
         caller: "anonymous" as const,
@@ -651,10 +487,7 @@ describe("crafted cursors and item keys: well-formed on the outside, out of rang
         params: () => ({}),
       }))
     ),
-    ...[
-      b64({ r: "1e999", k: "comment", id: 1 }),
-      b64({ r: "1", k: "comment", id: beyond }),
-    ].map((na) => ({
+    ...[b64({ r: "1e999", k: "comment", id: 1 }), b64({ r: "1", k: "comment", id: beyond })].map((na) => ({
       file: "zoeken.tsx",
       caller: "anonymous" as const,
       path: () => `/zoeken?q=open&na=${na}`,
@@ -662,35 +495,22 @@ describe("crafted cursors and item keys: well-formed on the outside, out of rang
     })),
   ];
 
-  test.each(cases.map((entry) => [entry.file, entry] as const))(
-    "%s",
-    async (file, entry) => {
-      const loader = (await importRoute(file)).loader!;
-      const cookie =
-        entry.caller === "anonymous"
-          ? undefined
-          : world.people[entry.caller].cookie;
-      const outcome = await callRoute(
-        loader,
-        new Request(`${ORIGIN}${entry.path(world)}`, {
-          headers: cookie ? { Cookie: cookie } : {},
-        }),
-        entry.params(world)
-      );
-      expect(
-        acceptable(outcome),
-        describeFailure(entry.path(world), outcome)
-      ).toBe(true);
-    }
-  );
+  test.each(cases.map((entry) => [entry.file, entry] as const))("%s", async (file, entry) => {
+    const loader = (await importRoute(file)).loader!;
+    const cookie = entry.caller === "anonymous" ? undefined : world.people[entry.caller].cookie;
+    const outcome = await callRoute(
+      loader,
+      new Request(`${ORIGIN}${entry.path(world)}`, {
+        headers: cookie ? { Cookie: cookie } : {},
+      }),
+      entry.params(world)
+    );
+    expect(acceptable(outcome), describeFailure(entry.path(world), outcome)).toBe(true);
+  });
 
   test("a bulk moderation of an item id beyond integer is a 400 with the message, not a failing query", async () => {
     const action = (await importRoute("moderatie._index.tsx")).action!;
-    for (const items of [
-      `proposal:${beyond}`,
-      `comment:${beyond}`,
-      "comment:0",
-    ]) {
+    for (const items of [`proposal:${beyond}`, `comment:${beyond}`, "comment:0"]) {
       const body = formBody({ action: "dismiss", items });
       const outcome = await callRoute(
         action,

@@ -10,12 +10,7 @@ import { decide } from "#app/moderation.server.ts";
 import { createProposal } from "#app/proposals.server.ts";
 import { getDb } from "#db/client.ts";
 import { actionPoints, moderationActions, plans, themes } from "#db/schema.ts";
-import {
-  routesDir,
-  type Caller,
-  type ParamKind,
-  type Samples,
-} from "#tests/fixtures/routes.ts";
+import { routesDir, type Caller, type ParamKind, type Samples } from "#tests/fixtures/routes.ts";
 import { createUser } from "#tests/setup/factories.ts";
 
 export type Person = Awaited<ReturnType<typeof createUser>>;
@@ -24,11 +19,7 @@ export type World = {
   people: Record<Exclude<Caller, "anonymous">, Person> & { target: Person };
 };
 
-type RouteFn = (args: {
-  request: Request;
-  params: Record<string, string | undefined>;
-  context: object;
-}) => Promise<unknown>;
+type RouteFn = (args: { request: Request; params: Record<string, string | undefined>; context: object }) => Promise<unknown>;
 export type RouteModule = { loader?: RouteFn; action?: RouteFn };
 
 const doc = (text: string) => ({
@@ -53,20 +44,11 @@ export async function createWorld(): Promise<World> {
     })
     .from(actionPoints)
     .where(eq(actionPoints.slug, "open-klachten"));
-  const [theme] = await db
-    .select({ slug: themes.slug })
-    .from(themes)
-    .where(eq(themes.id, point!.themeId));
-  const [drafting] = await db
-    .select({ id: plans.id })
-    .from(plans)
-    .where(eq(plans.status, "drafting"));
+  const [theme] = await db.select({ slug: themes.slug }).from(themes).where(eq(themes.id, point!.themeId));
+  const [drafting] = await db.select({ id: plans.id }).from(plans).where(eq(plans.status, "drafting"));
   // Proposing and supporting open, so hostile proposals and supports get past the window check.
   const year = 365 * 86_400_000;
-  const [opened, closes] = [
-    new Date(Date.now() - year),
-    new Date(Date.now() + year),
-  ];
+  const [opened, closes] = [new Date(Date.now() - year), new Date(Date.now() + year)];
   await db
     .update(plans)
     .set({
@@ -76,15 +58,8 @@ export async function createWorld(): Promise<World> {
       supportCloseAt: closes,
     })
     .where(eq(plans.id, drafting!.id));
-  const [draftTheme] = await db
-    .select({ id: themes.id })
-    .from(themes)
-    .where(eq(themes.planId, drafting!.id))
-    .orderBy(themes.number)
-    .limit(1);
-  const publicThread = (
-    await getThreads({ subjectType: "action_point", subjectId: point!.id })
-  ).find((thread) => thread.kind === "public")!;
+  const [draftTheme] = await db.select({ id: themes.id }).from(themes).where(eq(themes.planId, drafting!.id)).orderBy(themes.number).limit(1);
+  const publicThread = (await getThreads({ subjectType: "action_point", subjectId: point!.id })).find((thread) => thread.kind === "public")!;
 
   const comment = await createComment({
     threadId: publicThread.id,
@@ -98,8 +73,7 @@ export async function createWorld(): Promise<World> {
     body: doc("Wordt verborgen"),
     html: "<p>Wordt verborgen</p>",
   });
-  if (!comment.ok || !toHide.ok)
-    throw new Error("could not create the sample comments");
+  if (!comment.ok || !toHide.ok) throw new Error("could not create the sample comments");
   const proposal = await createProposal({
     planId: drafting!.id,
     authorId: author.id,
@@ -112,11 +86,8 @@ export async function createWorld(): Promise<World> {
       html: "<p>Uitleg</p>",
     },
   });
-  if (!proposal.ok)
-    throw new Error(`could not create the sample proposal: ${proposal.reason}`);
-  const proposalThread = (
-    await getThreads({ subjectType: "proposal", subjectId: proposal.id })
-  ).find((thread) => thread.kind === "public")!;
+  if (!proposal.ok) throw new Error(`could not create the sample proposal: ${proposal.reason}`);
+  const proposalThread = (await getThreads({ subjectType: "proposal", subjectId: proposal.id })).find((thread) => thread.kind === "public")!;
   await decide({
     type: "comment",
     id: toHide.id,
@@ -126,13 +97,7 @@ export async function createWorld(): Promise<World> {
   const [hiding] = await db
     .select({ id: moderationActions.id })
     .from(moderationActions)
-    .where(
-      and(
-        eq(moderationActions.targetType, "comment"),
-        eq(moderationActions.targetId, toHide.id),
-        eq(moderationActions.action, "hide")
-      )
-    )
+    .where(and(eq(moderationActions.targetType, "comment"), eq(moderationActions.targetId, toHide.id), eq(moderationActions.action, "hide")))
     .orderBy(desc(moderationActions.id))
     .limit(1);
 
@@ -191,10 +156,7 @@ export function encodeSegment(value: string): string {
 }
 
 export function wellFormed(value: string): string {
-  return value.replace(
-    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    "\uFFFD"
-  );
+  return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
 /** A parameter as Remix hands it to the route: decoded, unless the segment is not valid percent-encoding (then raw). */
@@ -211,9 +173,7 @@ let ipCounter = 0;
 /** A different client address for every call, so per-IP rate limits do not stop the run before the input is read. */
 function nextIp(): string {
   ipCounter++;
-  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${
-    ipCounter & 255
-  }`;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 }
 
 export type Outcome = { status: number; body: string | null; error?: unknown };
@@ -223,32 +183,25 @@ export type Outcome = { status: number; body: string | null; error?: unknown };
  * the status of a returned or thrown Response (or `data()`), and 500 for
  * anything else thrown, which is what production would answer.
  */
-export async function callRoute(
-  fn: RouteFn,
-  request: Request,
-  params: Record<string, string | undefined>
-): Promise<Outcome> {
+export async function callRoute(fn: RouteFn, request: Request, params: Record<string, string | undefined>): Promise<Outcome> {
   try {
     const result = (await fn({
       request,
       params,
       context: { clientIp: nextIp(), requestId: "hostile" },
     })) as unknown;
-    if (result instanceof Response)
-      return { status: result.status, body: null };
+    if (result instanceof Response) return { status: result.status, body: null };
     const wrapped = result as {
       type?: string;
       init?: ResponseInit | null;
     } | null;
-    if (wrapped && wrapped.type === "DataWithResponseInit")
-      return { status: wrapped.init?.status ?? 200, body: null };
+    if (wrapped && wrapped.type === "DataWithResponseInit") return { status: wrapped.init?.status ?? 200, body: null };
     return { status: 200, body: null };
   } catch (error) {
     if (error instanceof Response)
       return {
         status: error.status,
-        body:
-          error.status >= 400 && error.status < 500 ? await error.text() : null,
+        body: error.status >= 400 && error.status < 500 ? await error.text() : null,
       };
     return { status: 500, body: null, error };
   }
@@ -260,24 +213,17 @@ export function acceptable(outcome: Outcome): boolean {
 }
 
 export function describeFailure(where: string, outcome: Outcome): string {
-  const error =
-    outcome.error instanceof Error
-      ? `${outcome.error.name}: ${outcome.error.message.slice(0, 200)}`
-      : String(outcome.error ?? "");
+  const error = outcome.error instanceof Error ? `${outcome.error.name}: ${outcome.error.message.slice(0, 200)}` : String(outcome.error ?? "");
   return `${where} → ${outcome.status} ${error}`;
 }
 
 /** Every table of the public schema with its row count. */
 export async function tableCounts(): Promise<Record<string, number>> {
   const db = getDb();
-  const tables = (await db.execute(
-    sql`select tablename from pg_tables where schemaname = 'public' order by tablename`
-  )) as unknown as { tablename: string }[];
+  const tables = (await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`)) as unknown as { tablename: string }[];
   const counts: Record<string, number> = {};
   for (const { tablename } of tables) {
-    const [row] = (await db.execute(
-      sql`select count(*)::int as n from ${sql.identifier(tablename)}`
-    )) as unknown as { n: number }[];
+    const [row] = (await db.execute(sql`select count(*)::int as n from ${sql.identifier(tablename)}`)) as unknown as { n: number }[];
     counts[tablename] = row!.n;
   }
   return counts;

@@ -11,6 +11,7 @@ import { actionPoints, plans, progressUpdates, proposalStatusChanges, proposals,
 import { translator } from "#app/i18n/index.ts";
 import { ApiProblem, badFilter, decodeCursor, encodeCursor, idKey, timeIdKey } from "./api.server.ts";
 import { publicComment, publicProposal } from "./visibility.server.ts";
+import { idParam } from "#app/forms/ids.ts";
 
 /** How a deleted account shows: the same words as on the site, in the data's language (Dutch). */
 export const DELETED_NAME = translator("nl")("deletedParticipant");
@@ -356,6 +357,7 @@ function commentView(row: CommentRow) {
 
 /** A path parameter that must be a proposal id; anything else is simply not found. */
 export function proposalIdParam(raw: string | undefined): number {
-  if (!raw || !/^[1-9]\d{0,9}$/.test(raw) || Number(raw) > 2 ** 31 - 1) throw new ApiProblem(404, "not_found", "api.error.notFound");
-  return Number(raw);
+  const id = idParam(raw);
+  if (id === null) throw new ApiProblem(404, "not_found", "api.error.notFound");
+  return id;
 }

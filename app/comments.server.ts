@@ -13,6 +13,7 @@ import { enqueue, hasTimeout, mustHold, spamSignals } from "./moderation.server.
 import { notifyNewComment } from "./notifications.server.ts";
 import type { Target } from "./permissions.server.ts";
 import { consume, LIMITS } from "./rate-limit.server.ts";
+import { isCursorId, isCursorInstant, MAX_ID } from "#app/forms/ids.ts";
 
 export const PAGE_SIZE = 20;
 /** Replies shown under a top-level comment before "show N more". */
@@ -81,7 +82,11 @@ export function threadTarget(thread: Pick<ThreadInfo, "kind" | "themeId" | "subj
 /** Where a page starts: after a comment (keyset cursor), or at a given top-level comment (permalinks). */
 export type PageStart = { after: string } | { from: number } | null;
 
-const cursorSchema = z.object({ v: z.union([z.string().max(40), z.number().int()]), id: z.number().int().positive() });
+// What encodeCursor writes, and nothing a query would choke on: an instant PostgreSQL reads, a count and an id within integer.
+const cursorSchema = z.object({
+  v: z.union([z.string().max(40).refine(isCursorInstant), z.number().int().min(0).max(MAX_ID)]),
+  id: z.number().refine(isCursorId),
+});
 
 export function encodeCursor(value: string | number, id: number): string {
   return Buffer.from(JSON.stringify({ v: value, id })).toString("base64url");
@@ -93,7 +98,6 @@ export function decodeCursor(raw: string): { v: string | number; id: number } | 
   try {
     const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
     if (!parsed.success) return null;
-    if (typeof parsed.data.v === "string" && Number.isNaN(Date.parse(parsed.data.v))) return null;
     return parsed.data;
   } catch {
     return null;

@@ -25,8 +25,9 @@ import {
 } from "./comments.server.ts";
 import { hiddenCommentTexts } from "./moderation-queue.server.ts";
 import { can, type Actor } from "./permissions.server.ts";
+import { idField, idParam } from "#app/forms/ids.ts";
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idField;
 
 export const discussionQuerySchema = z.object({
   draad: z.enum(["public", "forum"]).default("public"),
@@ -218,8 +219,8 @@ export function commentLocation(comment: CommentContext): string | null {
 
 /** A comment from the URL, with a 404 when it does not exist. */
 export async function requireComment(rawId: string | undefined): Promise<CommentContext> {
-  const parsed = id.safeParse(rawId);
-  const comment = parsed.success ? await getCommentContext({ commentId: parsed.data }) : null;
+  const commentId = idParam(rawId);
+  const comment = commentId ? await getCommentContext({ commentId }) : null;
   if (!comment) throw new Response("Not Found", { status: 404 });
   return comment;
 }

@@ -10,6 +10,7 @@ import { getLocale } from "#app/i18n/locale.server.ts";
 import { can, type Actor, type Permission } from "#app/permissions.server.ts";
 import { clearSessionCookie, readSessionToken, sessionCookie, validateSessionToken } from "#app/auth/session.server.ts";
 import { verifyUnsubscribeToken } from "#app/notifications.server.ts";
+import { isUnstorable } from "#app/forms/characters.ts";
 
 export const POLICY = Symbol.for("inspraak.policy");
 
@@ -96,26 +97,27 @@ export type ActionOptions = {
 };
 
 /**
- * Whether a request carries U+0000 in its query or posted form fields. No
- * one types it, PostgreSQL cannot store it in text (the query would fail
- * with a 500), and it splits tag names in some parsers: such a request is
- * refused before any handler sees it.
+ * Input no route can use, refused here once for every route: a URL parameter
+ * PostgreSQL cannot store is a 404 (no such thing exists), such a query value
+ * or form field a 400 with a message, and so is a body that is not a form or
+ * carries a file (no form here uploads one). Reads a copy of the body, so the
+ * handler still reads the original.
  */
-async function carriesNul(request: Request, kind: "loader" | "action"): Promise<boolean> {
-  const url = new URL(request.url);
-  if (url.search.includes("%00") && [...url.searchParams].some(([key, value]) => key.includes("\u0000") || value.includes("\u0000"))) return true;
-  if (kind !== "action" || request.method === "GET" || request.method === "HEAD") return false;
-  const type = request.headers.get("Content-Type") ?? "";
-  if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return false;
+async function refuseUnusableInput(request: Request, params: LoaderFunctionArgs["params"], kind: "loader" | "action", t: Translate): Promise<void> {
+  if (Object.values(params ?? {}).some((value) => value !== undefined && isUnstorable(value))) throw new Response("Not Found", { status: 404 });
+  const badCharacters = () => new Response(t("error.badCharacters"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  for (const [name, value] of new URL(request.url).searchParams) if (isUnstorable(name) || isUnstorable(value)) throw badCharacters();
+  if (kind !== "action" || request.body === null) return;
   let form: FormData;
   try {
     form = await request.clone().formData();
   } catch {
-    // A body that is not a form is the handler's to refuse.
-    return false;
+    throw new Response(t("error.badForm"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  for (const [key, value] of form) if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) return true;
-  return false;
+  for (const [name, value] of form) {
+    if (typeof value !== "string") throw new Response(t("error.badForm"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    if (isUnstorable(name) || isUnstorable(value)) throw badCharacters();
+  }
 }
 
 function guard<R>(permission: Permission, kind: "loader" | "action", handler: (args: GuardedArgs) => R | Promise<R>, options: ActionOptions = {}) {
@@ -126,7 +128,6 @@ function guard<R>(permission: Permission, kind: "loader" | "action", handler: (a
     if (kind === "action" && !signed && !isSameOrigin(request)) {
       throw new Response(translator(locale)("error.crossSite"), { status: 403 });
     }
-    if (await carriesNul(request, kind)) throw new Response("Bad Request", { status: 400 });
     const state = await sessionFor(request, ctx);
     // Every guarded function of the request sends the refreshed or cleared cookie: Remix merges identical
     // Set-Cookie headers into one, and a redirect thrown by the route's loader is sent without the root's headers.
@@ -143,6 +144,7 @@ function guard<R>(permission: Permission, kind: "loader" | "action", handler: (a
       throw withCookie(new Response("Forbidden", { status: 403 }));
     }
     try {
+      await refuseUnusableInput(request, params, kind, translator(locale));
       return withCookie(
         await handler({
           request,

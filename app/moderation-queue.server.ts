@@ -16,6 +16,7 @@ import { can, type Actor } from "./permissions.server.ts";
 import { docToText } from "./richtext/render.ts";
 import type { RichTextResult } from "./richtext/form.ts";
 import type { RichDoc } from "./richtext/validate.ts";
+import { isCursorId, isCursorInstant } from "#app/forms/ids.ts";
 
 export const QUEUE_PAGE = 50;
 export const OVERDUE_HOURS = 48;
@@ -178,7 +179,8 @@ function toItem(row: ItemRow, viewerId: number) {
 /** A queue cursor: the opening moment and id of the last item shown. */
 export function decodeQueueCursor(raw: string | null): { at: string; id: number } | null {
   const match = raw?.match(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}Z)_(\d{1,10})$/);
-  return match ? { at: match[1]!, id: Number(match[2]) } : null;
+  // A crafted cursor (30 February, an id beyond integer) is no cursor, not a failing query.
+  return match && isCursorInstant(match[1]!) && isCursorId(Number(match[2])) ? { at: match[1]!, id: Number(match[2]) } : null;
 }
 
 /**

@@ -26,6 +26,7 @@ import { serverSecret } from "./supports.server.ts";
 import { publicComment, publicProposal } from "./visibility.server.ts";
 
 import { DELIVERIES, FOLLOW_SUBJECTS, type Delivery, type FollowSubject } from "./notifications.ts";
+import { isCursorId, isCursorInstant } from "#app/forms/ids.ts";
 
 export { DELIVERIES, FOLLOW_SUBJECTS, type Delivery, type FollowSubject };
 export const NOTIFICATIONS_PAGE = 20;
@@ -269,7 +270,8 @@ const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', '
 /** A page cursor: the moment and id of the last notification shown. */
 export function decodeNotificationCursor(raw: string | null): { at: string; id: number } | null {
   const match = raw?.match(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{1,6}Z)_(\d{1,10})$/);
-  return match ? { at: match[1]!, id: Number(match[2]) } : null;
+  // A crafted cursor (30 February, an id beyond integer) is no cursor, not a failing query.
+  return match && isCursorInstant(match[1]!) && isCursorId(Number(match[2])) ? { at: match[1]!, id: Number(match[2]) } : null;
 }
 
 /** One page of a person's visible notifications, newest first, in one query. */

@@ -15,6 +15,7 @@ import { spamInput } from "./comments.server.ts";
 import { enqueue, hasTimeout, mustHold, spamSignals } from "./moderation.server.ts";
 import { follow, notifyStatusChange } from "./notifications.server.ts";
 import { consume, LIMITS } from "./rate-limit.server.ts";
+import { isCursorId } from "#app/forms/ids.ts";
 
 export const PROPOSAL_PAGE = 20;
 export const TITLE_MAX = 120;
@@ -238,7 +239,8 @@ export async function listProposals({ planId, themeId, status, query, sort, seed
   if (after) {
     try {
       const parsed = JSON.parse(Buffer.from(after, "base64url").toString("utf8")) as { k?: unknown; id?: unknown };
-      if (typeof parsed.k === "string" && parsed.k.length <= 40 && Number.isInteger(parsed.id)) cursor = { k: parsed.k, id: parsed.id as number };
+      // Every sort key is lower-case hex or digits (see sortKey); anything else, or an id beyond integer, is a crafted cursor.
+      if (typeof parsed.k === "string" && /^[0-9a-f]{1,40}$/.test(parsed.k) && isCursorId(parsed.id)) cursor = { k: parsed.k, id: parsed.id };
     } catch {
       cursor = null;
     }

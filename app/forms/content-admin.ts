@@ -5,6 +5,7 @@
  * are translation keys; the pages translate them.
  */
 import { z } from "zod";
+import { MAX_ID } from "#app/forms/ids.ts";
 import type { MessageKey } from "#app/i18n/index.ts";
 
 export const SLUG_MAX = 80;
@@ -13,7 +14,6 @@ export const SHORT_MAX = 1000;
 export const TEXT_MAX = 20_000;
 export const THEME_NUMBER_MAX = 50;
 export const ACTION_POINT_NUMBER_MAX = 999;
-const MAX_ID = 2_147_483_647;
 
 /** Lower-case letters and digits in groups joined by single hyphens, as the slugs of the shipped plans. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -116,7 +116,6 @@ export const parentQuery = z.object({
 });
 
 /** A route parameter that must be an id; anything else is a 404. */
-export const idParam = id("contentAdmin.error.notFound");
 
 /** How a page shows one field of these forms. */
 export type FieldSpec = {

@@ -1,6 +1,7 @@
 /** The zod schemas of the moderation forms, shared by browser and server; messages are translation keys. */
 import { z } from "zod";
 import { HIDE_REASON_CODES, NOTE_MAX } from "./moderation-limits.ts";
+import { idParam } from "#app/forms/ids.ts";
 
 export { HIDE_REASON_CODES, NOTE_MAX };
 const note = z
@@ -28,7 +29,10 @@ export const decisionSchema = z.discriminatedUnion("intent", [
 export type DecisionForm = z.infer<typeof decisionSchema>;
 
 export const BULK_MAX = 50;
-const itemKey = z.string().regex(/^(comment|proposal):\d{1,10}$/, { error: "moderation.error.items" });
+const itemKey = z
+  .string()
+  .regex(/^(comment|proposal):\d{1,10}$/, { error: "moderation.error.items" })
+  .refine((key) => idParam(key.slice(key.indexOf(":") + 1)) !== null, { error: "moderation.error.items" });
 
 export const bulkSchema = z
   .object({

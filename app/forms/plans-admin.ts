@@ -100,9 +100,10 @@ export const planWindowsSchema = z
   })
   .superRefine((value, ctx) => {
     for (const { open, close } of windowPairs) {
-      const opens = value[open];
-      const closes = value[close];
-      if (closes && !opens) ctx.addIssue({ code: "custom", path: [open], message: "planAdmin.error.openMissing" });
+      // A moment that failed its own check stays the posted string here (zod runs refinements on a failed object too): compare Dates only.
+      const opens = value[open] instanceof Date ? value[open] : undefined;
+      const closes = value[close] instanceof Date ? value[close] : undefined;
+      if (closes && !opens && value[open] === undefined) ctx.addIssue({ code: "custom", path: [open], message: "planAdmin.error.openMissing" });
       if (opens && closes && closes.getTime() <= opens.getTime()) ctx.addIssue({ code: "custom", path: [close], message: "planAdmin.error.closeBeforeOpen" });
     }
   });

@@ -1037,7 +1037,6 @@ export const en: Record<MessageKey, string> = {
   "contentAdmin.error.stale": "Someone else saved this after you opened this page. Nothing was changed. Your text is still in the form.",
   "contentAdmin.error.unknownPlan": "This plan does not exist (any more). Nothing was changed.",
   "contentAdmin.error.unknownTheme": "This theme does not exist (any more). Nothing was changed.",
-  "contentAdmin.error.notFound": "This does not exist (any more).",
   "contentAdmin.stale.title": "Someone else got there first",
   "contentAdmin.stale.explanation": "Below is what is saved now, where it differs from your form. Take over what you want to keep and save again. That replaces their version.",
   "contentAdmin.stale.same": "What is saved now is the same as your form.",
@@ -1083,5 +1082,8 @@ export const en: Record<MessageKey, string> = {
   "contentAdmin.audit.actionPointUpdated": "Action point changed",
   "contentAdmin.audit.change": "{field}: ‘{from}’ → ‘{to}’",
   "contentAdmin.audit.textChange": "{field}: {kept} paragraphs unchanged, {added} new or changed, {removed} gone or changed",
+  // -- hostile input --
+  "error.badCharacters": "What you sent contains characters we cannot store, such as a NUL character. Remove them and try again. Nothing was changed.",
+  "error.badForm": "This form could not be read. Nothing was changed.",
   // -- end of markers --
 };

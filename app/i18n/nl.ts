@@ -1035,7 +1035,6 @@ export const nl = {
   "contentAdmin.error.stale": "Iemand anders heeft dit opgeslagen nadat jij deze pagina opende. Er is niets veranderd. Jouw tekst staat nog in het formulier.",
   "contentAdmin.error.unknownPlan": "Dit plan bestaat niet (meer). Er is niets veranderd.",
   "contentAdmin.error.unknownTheme": "Dit thema bestaat niet (meer). Er is niets veranderd.",
-  "contentAdmin.error.notFound": "Dit bestaat niet (meer).",
   "contentAdmin.stale.title": "Iemand anders was je voor",
   "contentAdmin.stale.explanation": "Hieronder staat wat nu is opgeslagen, waar het verschilt van jouw formulier. Neem over wat je wilt houden en sla opnieuw op. Dan vervang je hun versie.",
   "contentAdmin.stale.same": "Wat nu is opgeslagen, is hetzelfde als jouw formulier.",
@@ -1081,6 +1080,9 @@ export const nl = {
   "contentAdmin.audit.actionPointUpdated": "Actiepunt gewijzigd",
   "contentAdmin.audit.change": "{field}: ‘{from}’ → ‘{to}’",
   "contentAdmin.audit.textChange": "{field}: {kept} alinea's gelijk, {added} nieuw of gewijzigd, {removed} weg of gewijzigd",
+  // -- hostile input --
+  "error.badCharacters": "Wat u stuurde bevat tekens die we niet kunnen bewaren, zoals een NUL-teken. Haal ze weg en probeer het opnieuw. Er is niets veranderd.",
+  "error.badForm": "Dit formulier kon niet worden gelezen. Er is niets veranderd.",
   // -- end of markers --
 } as const;
 

@@ -37,7 +37,8 @@ const MAX_DEPTH = 3 + RICH_TEXT_MAX_NESTING * 2 + 2;
 const RAW_TEXT_MAX = RICH_TEXT_MAX * 4;
 
 // Direction overrides and isolates, zero-width characters and marks, the byte-order mark, and C0/C1 controls except \n.
-const INVISIBLE = /(?!\n)[\p{Cc}\u202A-\u202E\u2066-\u2069\u200B-\u200F\uFEFF]/gu;
+// A zero-width joiner before a pictograph stays: it is part of an emoji (👩🏽‍💻), which would otherwise fall apart.
+const INVISIBLE = /(?!\n)(?:[\p{Cc}\u202A-\u202E\u2066-\u2069\u200B\u200C\u200E\u200F\uFEFF]|\u200D(?!\p{Extended_Pictographic}))/gu;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text as it is stored: tabs become spaces, hidden and control characters go. */

@@ -9,7 +9,8 @@ import { Heading1, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { romanNumeral } from "#app/content/format.ts";
 import { localize } from "#app/content/localize.ts";
-import { actionPointEditSchema, actionPointFields, idParam, parentQuery } from "#app/forms/content-admin.ts";
+import { actionPointEditSchema, actionPointFields, parentQuery } from "#app/forms/content-admin.ts";
+import { idParam } from "#app/forms/ids.ts";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
@@ -18,7 +19,7 @@ function notFound(): never {
   throw new Response("Not Found", { status: 404 });
 }
 
-const actionPointId = (param: string | undefined) => idParam.safeParse(Number(param)).data ?? notFound();
+const actionPointId = (param: string | undefined) => idParam(param) ?? notFound();
 
 export const loader = loaderWith("plans.manage", async ({ request, params, locale }) => {
   const point = (await getActionPointForEdit({ actionPointId: actionPointId(params.id) })) ?? notFound();

@@ -8,7 +8,8 @@ import { Text } from "#app/components/Text.tsx";
 import { DataTable, Heading1, Heading2, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { romanNumeral } from "#app/content/format.ts";
 import { localize } from "#app/content/localize.ts";
-import { idParam, parentQuery, planEditSchema, planFields } from "#app/forms/content-admin.ts";
+import { parentQuery, planEditSchema, planFields } from "#app/forms/content-admin.ts";
+import { idParam } from "#app/forms/ids.ts";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
@@ -18,7 +19,7 @@ function notFound(): never {
   throw new Response("Not Found", { status: 404 });
 }
 
-const planId = (param: string | undefined) => idParam.safeParse(Number(param)).data ?? notFound();
+const planId = (param: string | undefined) => idParam(param) ?? notFound();
 
 export const loader = loaderWith("plans.manage", async ({ request, params, locale }) => {
   const plan = (await getPlanForEdit({ planId: planId(params.id) })) ?? notFound();

@@ -8,7 +8,8 @@ import { DataTable, Heading1, Heading2, linkClass, Paragraph } from "#app/compon
 import { Text } from "#app/components/Text.tsx";
 import { romanNumeral } from "#app/content/format.ts";
 import { localize } from "#app/content/localize.ts";
-import { idParam, parentQuery, themeEditSchema, themeFields } from "#app/forms/content-admin.ts";
+import { parentQuery, themeEditSchema, themeFields } from "#app/forms/content-admin.ts";
+import { idParam } from "#app/forms/ids.ts";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import type { MessageKey } from "#app/i18n/index.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
@@ -19,7 +20,7 @@ function notFound(): never {
   throw new Response("Not Found", { status: 404 });
 }
 
-const themeId = (param: string | undefined) => idParam.safeParse(Number(param)).data ?? notFound();
+const themeId = (param: string | undefined) => idParam(param) ?? notFound();
 
 export const loader = loaderWith("plans.manage", async ({ request, params, locale }) => {
   const theme = (await getThemeForEdit({ themeId: themeId(params.id) })) ?? notFound();

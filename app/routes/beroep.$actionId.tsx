@@ -2,7 +2,6 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { FormErrors, StatusMessage, SubmitButton, useErrorText } from "#app/components/forms.tsx";
 import { Heading1, Paragraph } from "#app/components/nlds.tsx";
 import { formatDateTime } from "#app/content/dates.ts";
@@ -12,13 +11,12 @@ import type { MessageKey } from "#app/i18n/index.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
 import { createAppeal, getAppealable } from "#app/moderation-queue.server.ts";
-
-const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+import { idParam } from "#app/forms/ids.ts";
 
 /** The hiding this person may appeal: only the author of the hidden item finds it (404 for anyone else). */
 async function requireHiding(raw: string | undefined, userId: number) {
-  const parsed = idSchema.safeParse(raw);
-  const found = parsed.success ? await getAppealable({ actionId: parsed.data, userId }) : null;
+  const actionId = idParam(raw);
+  const found = actionId ? await getAppealable({ actionId, userId }) : null;
   if (!found) throw new Response("Not Found", { status: 404 });
   return found;
 }

@@ -14,6 +14,7 @@ import { getItem, reportItem, type FlagReason, type ReportResult, type TargetTyp
 import { getProposal } from "#app/proposals.server.ts";
 import { docToText } from "#app/richtext/render.ts";
 import type { RichDoc } from "#app/richtext/validate.ts";
+import { idParam } from "#app/forms/ids.ts";
 
 /** The same reasons as the database's `flag_reason`; listed here because the form also runs in the browser. */
 const REASONS = ["spam", "offensive", "off_topic", "personal_data", "other"] as const satisfies readonly FlagReason[];
@@ -28,13 +29,12 @@ const reportSchema = z
   .refine((value) => value.reason !== "other" || Boolean(value.note), { path: ["note"], error: "report.error.noteRequired" });
 
 const TYPES: Record<string, TargetType> = { reactie: "comment", voorstel: "proposal" };
-const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** The reported item from the URL; 404 for an unknown kind or an item that never existed. */
 async function requireTarget(params: Record<string, string | undefined>) {
   const type = params.type && Object.hasOwn(TYPES, params.type) ? TYPES[params.type]! : null;
-  const id = idSchema.safeParse(params.id);
-  const item = type && id.success ? await getItem({ type, id: id.data }) : null;
+  const id = idParam(params.id);
+  const item = type && id ? await getItem({ type, id }) : null;
   if (!type || !item) throw new Response("Not Found", { status: 404 });
   return { type, id: item.id, item, back: type === "comment" ? `/reactie/${item.id}` : `/voorstel/${item.id}` };
 }

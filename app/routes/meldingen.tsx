@@ -9,6 +9,7 @@ import { pageMeta } from "#app/i18n/meta.ts";
 import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
 import { decodeNotificationCursor, listNotifications, markAllRead, markRead } from "#app/notifications.server.ts";
 import { safeRedirect } from "#app/safe-redirect.ts";
+import { idField } from "#app/forms/ids.ts";
 
 export const loader = loaderWith("account.manage", async ({ request, actor, t }) => {
   const url = new URL(request.url);
@@ -20,7 +21,7 @@ export const loader = loaderWith("account.manage", async ({ request, actor, t })
 });
 
 const markSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read"), id: z.coerce.number().int().positive(), redirectTo: z.string().optional() }),
+  z.object({ intent: z.literal("read"), id: idField, redirectTo: z.string().optional() }),
   z.object({ intent: z.literal("readAll") }),
 ]);
 

@@ -16,10 +16,14 @@ import { act, itemHistory, loadItem, mayActOn, withOutcome } from "#app/moderati
 import { getItem, type TargetType } from "#app/moderation.server.ts";
 import { readRichText } from "#app/richtext/form.ts";
 import { safeRedirect } from "#app/safe-redirect.ts";
+import { idParam } from "#app/forms/ids.ts";
 
 const paramsSchema = z.object({
   type: z.enum(["reactie", "voorstel"]).transform((value): TargetType => (value === "reactie" ? "comment" : "proposal")),
-  id: z.coerce.number().int().positive().max(2_147_483_647),
+  id: z
+    .string()
+    .refine((raw) => idParam(raw) !== null)
+    .transform((raw) => idParam(raw)!),
 });
 
 /** The stored item from the URL (404 when there is none) and the 403 for anyone who does not moderate its theme. */

@@ -11,11 +11,12 @@ import type { Locale } from "#app/i18n/index.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { formatDuration, listLogThemes, listModerationLog, LOG_ACTIONS, moderationLogTotals, reasonText, type LogAction } from "#app/moderation-log.server.ts";
+import { idField } from "#app/forms/ids.ts";
 
 const CSV = "/open-data/moderatielog.csv";
 const JSON_FILE = "/open-data/moderatielog.json";
 const LICENCE = "https://creativecommons.org/publicdomain/zero/1.0/";
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = idField;
 
 const querySchema = z.object({
   thema: id.optional(),

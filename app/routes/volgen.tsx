@@ -3,11 +3,12 @@ import { z } from "zod";
 import { actionWith } from "#app/guard.server.ts";
 import { FOLLOW_SUBJECTS, follow, followable, unfollow } from "#app/notifications.server.ts";
 import { safeRedirect } from "#app/safe-redirect.ts";
+import { idField } from "#app/forms/ids.ts";
 
 const followSchema = z.object({
   intent: z.enum(["follow", "unfollow"]),
   subjectType: z.enum(FOLLOW_SUBJECTS),
-  subjectId: z.coerce.number().int().positive().max(2_147_483_647),
+  subjectId: idField,
   redirectTo: z.string().optional(),
   respond: z.literal("data").optional(),
 });

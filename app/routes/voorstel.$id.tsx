@@ -2,7 +2,6 @@ import type { SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Discussion } from "#app/components/Discussion.tsx";
 import { FollowButton } from "#app/components/FollowButton.tsx";
 import { isFollowing } from "#app/notifications.server.ts";
@@ -27,12 +26,11 @@ import { docToText } from "#app/richtext/render.ts";
 import type { RichDoc } from "#app/richtext/validate.ts";
 import { budgetOf, releaseSupportsOfWithdrawnProposal, supportProposal, supportsOfUser, withdrawSupport } from "#app/supports.server.ts";
 import type { Locale, MessageKey } from "#app/i18n/index.ts";
-
-const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+import { idParam } from "#app/forms/ids.ts";
 
 async function load(rawId: string | undefined, locale: Locale, actor: Actor) {
-  const parsed = idSchema.safeParse(rawId);
-  const proposal = parsed.success ? await getProposal({ proposalId: parsed.data, locale }) : null;
+  const proposalId = idParam(rawId);
+  const proposal = proposalId ? await getProposal({ proposalId, locale }) : null;
   // A proposal held for moderation is visible to its author only.
   if (!proposal || (proposal.status === "pending" && proposal.authorId !== actor?.id)) throw new Response("Not Found", { status: 404 });
   const windows = (await getPlanWindows({ planId: proposal.planId }))!;

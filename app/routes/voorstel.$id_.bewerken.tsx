@@ -1,6 +1,5 @@
 import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { Heading1, Paragraph } from "#app/components/nlds.tsx";
 import { ProposalForm } from "#app/components/ProposalForm.tsx";
 import { LiveReadabilityMeter } from "#app/components/ReadabilityMeter.tsx";
@@ -12,12 +11,11 @@ import { can, type Actor } from "#app/permissions.server.ts";
 import { readProposalForm, refuseProposal } from "#app/proposal-form.server.ts";
 import { getPlanWindows, getProposal, proposalChoices, updateProposal } from "#app/proposals.server.ts";
 import type { RichDoc } from "#app/richtext/validate.ts";
-
-const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+import { idParam } from "#app/forms/ids.ts";
 
 async function editable(rawId: string | undefined, locale: Locale, actor: Actor) {
-  const parsed = idSchema.safeParse(rawId);
-  const proposal = parsed.success ? await getProposal({ proposalId: parsed.data, locale }) : null;
+  const proposalId = idParam(rawId);
+  const proposal = proposalId ? await getProposal({ proposalId, locale }) : null;
   if (!proposal) throw new Response("Not Found", { status: 404 });
   const windows = (await getPlanWindows({ planId: proposal.planId }))!;
   const target = { kind: "proposal", authorId: proposal.authorId, status: proposal.status, themeId: proposal.themeId, themeNumber: proposal.theme.number, supportCount: proposal.supportCount, supportOpen: windows.supporting.state === "open" } as const;

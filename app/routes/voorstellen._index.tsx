@@ -10,10 +10,11 @@ import { can } from "#app/permissions.server.ts";
 import { getDraftingPlan, listProposals, PROPOSAL_SORTS, proposalChoices } from "#app/proposals.server.ts";
 import { WindowNote } from "#app/components/WindowNote.tsx";
 import { Text } from "#app/components/Text.tsx";
+import { idField } from "#app/forms/ids.ts";
 
 const querySchema = z.object({
   q: z.string().max(200).optional(),
-  thema: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  thema: idField.optional(),
   status: z.enum(["published", "under_consideration", "adopted", "not_adopted", "merged", "withdrawn"]).optional(),
   volgorde: z.enum(PROPOSAL_SORTS).optional(),
   na: z.string().max(300).optional(),

@@ -131,6 +131,10 @@ describe("validateDoc accepts what the editor can produce", () => {
     expect(valid(doc(p(text(hidden))))).toEqual(doc(p(text("abcde\nf g\nh"))));
   });
 
+  test("keeps the zero-width joiners inside an emoji sequence", () => {
+    expect(valid(doc(p(text("👩🏽\u200D💻 🏳️\u200D🌈 a\u200Db"))))).toEqual(doc(p(text("👩🏽\u200D💻 🏳️\u200D🌈 ab"))));
+  });
+
   test("drops text that only held hidden characters", () => {
     expect(valid(doc(p(text("\u200B\u200B"), text("zichtbaar", bold), text("\uFEFF"))))).toEqual(doc(p(text("zichtbaar", bold))));
   });

@@ -153,12 +153,12 @@ export async function fillDatabase(databaseUrl: string, sizes: Sizes = SIZES, lo
         join bench_authors a on a.idx = (n * 7919 + ${salt}) % ${authorCount}`;
       await sql`
         with roots as (select row_number() over (order by id) - 1 as idx, id, created_at from comments where thread_id = ${threadId} and parent_id is null),
-        root_count as (select count(*)::int as n from roots)
+        root_count as (select count(*)::int as total from roots)
         insert into comments (thread_id, parent_id, root_id, depth, author_id, body, body_html, theme_id, created_at, updated_at)
         select ${threadId}, r.id, r.id, 2, a.id, b.body, b.body_html, t.theme_id, r.created_at + (n % 72 + 1) * interval '1 hour', r.created_at + (n % 72 + 1) * interval '1 hour'
         from generate_series(1, ${count - tops}) n
         cross join root_count rc
-        join roots r on r.idx = (n * 7) % rc.n
+        join roots r on r.idx = (n * 7) % rc.total
         join threads t on t.id = ${threadId}
         join bench_bodies b on b.idx = (n * 17 + ${salt}) % ${bodyCount}
         join bench_authors a on a.idx = (n * 104729 + ${salt}) % ${authorCount}`;
@@ -209,9 +209,13 @@ export async function fillDatabase(databaseUrl: string, sizes: Sizes = SIZES, lo
     // -- counters, as the app keeps them ----------------------------------------------------------
     log("counters …");
     await sql`update comments c set reply_count = r.n from (select root_id, count(*)::int as n from comments where root_id is not null and status = 'published' group by root_id) r where c.id = r.root_id and c.reply_count <> r.n`;
-    await sql`update threads t set comment_count = coalesce((select count(*)::int from comments c where c.thread_id = t.id and c.status = 'published'), 0)`;
+    await sql`update threads t set comment_count = coalesce(c.n, 0) from threads t2
+      left join (select thread_id, count(*)::int as n from comments where status = 'published' group by thread_id) c on c.thread_id = t2.id
+      where t2.id = t.id and t.comment_count <> coalesce(c.n, 0)`;
     await sql`update proposals p set comment_count = t.comment_count from threads t where t.subject_type = 'proposal' and t.subject_id = p.id and t.kind = 'public'`;
-    await sql`update proposals p set support_count = coalesce((select count(*)::int from supports s where s.proposal_id = p.id), 0)`;
+    await sql`update proposals p set support_count = coalesce(s.n, 0) from proposals p2
+      left join (select proposal_id, count(*)::int as n from supports group by proposal_id) s on s.proposal_id = p2.id
+      where p2.id = p.id and p.support_count <> coalesce(s.n, 0)`;
     await sql`
       insert into support_budgets (plan_id, user_id, used)
       select ${plan.id}, s.user_id, count(*)::int from supports s join proposals p on p.id = s.proposal_id

@@ -74,7 +74,7 @@ function percentile(sorted: number[], p: number): number {
 /** Runs one scenario with autocannon; every request goes through `setup`, which may change path, headers and body. */
 async function load({ name, base, spec, duration = DURATION, connections = CONNECTIONS, amount }: { name: string; base: string; spec: RequestSpec; duration?: number; connections?: number; amount?: number }): Promise<Measured> {
   const latencies: number[] = [];
-  const instance = autocannon({ url: base, connections, duration: amount ? undefined : duration, amount, timeout: 30, requests: [spec] });
+  const instance = autocannon({ url: base, connections, timeout: 30, requests: [spec], ...(amount ? { amount } : { duration }) });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   const result = await instance;
   latencies.sort((a, b) => a - b);
@@ -332,16 +332,21 @@ async function main(): Promise<number> {
   log("identical supports in parallel …");
   const duplicateProposal = proposals[Math.floor(proposals.length / 2)]!;
   const [duplicateBefore] = await sql`select count(*)::int as n from supports where proposal_id = ${duplicateProposal}`;
-  const answers = await Promise.all(
-    filled.duplicateTokens.flatMap((token) =>
-      Array.from({ length: 10 }, () =>
-        fetch(`${base}/voorstel/${duplicateProposal}.data`, { method: "POST", headers: postHeaders(token), body: form({ intent: "support", respond: "data" }) }).then(async (response) => {
-          await response.arrayBuffer();
-          return response.status;
-        }),
+  // Ten people at a time, each with their ten requests in flight together (a hundred sockets; thousands at once overflow the listen queue).
+  const answers: number[] = [];
+  for (let i = 0; i < filled.duplicateTokens.length; i += 10) {
+    const batch = await Promise.all(
+      filled.duplicateTokens.slice(i, i + 10).flatMap((token) =>
+        Array.from({ length: 10 }, () =>
+          fetch(`${base}/voorstel/${duplicateProposal}.data`, { method: "POST", headers: postHeaders(token), body: form({ intent: "support", respond: "data" }) }).then(async (response) => {
+            await response.arrayBuffer();
+            return response.status;
+          }),
+        ),
       ),
-    ),
-  );
+    );
+    answers.push(...batch);
+  }
   const [duplicateAfter] = await sql`select count(*)::int as n from supports where proposal_id = ${duplicateProposal}`;
   const duplicateRows = duplicateAfter!.n - duplicateBefore!.n;
   const duplicateOk = answers.filter((status) => status >= 200 && status < 300).length;
@@ -405,6 +410,9 @@ async function main(): Promise<number> {
   console.log(`\n${failed ? `${failed} target(s) failed` : "all targets met"} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
   return failed ? 1 : 0;
 }
+
+// Ctrl-C stops the servers and removes the temporary database too.
+process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
 
 let code = 1;
 try {

@@ -285,6 +285,33 @@ export async function listProposals({ planId, themeId, status, query, sort, seed
   };
 }
 
+/**
+ * What the actions on a proposal's page need to decide (author, status,
+ * theme, supports, the plan's support window), in one query: a support
+ * posted does not load the whole page's proposal first.
+ */
+export async function getProposalRef({ proposalId, db = getDb() }: { proposalId: number; db?: Executor }) {
+  const [row] = await db
+    .select({
+      id: proposals.id,
+      planId: proposals.planId,
+      themeId: proposals.themeId,
+      themeNumber: themes.number,
+      authorId: proposals.authorId,
+      status: proposals.status,
+      supportCount: proposals.supportCount,
+      supportOpenAt: plans.supportOpenAt,
+      supportCloseAt: plans.supportCloseAt,
+    })
+    .from(proposals)
+    .innerJoin(themes, eq(themes.id, proposals.themeId))
+    .innerJoin(plans, eq(plans.id, proposals.planId))
+    .where(eq(proposals.id, proposalId));
+  if (!row) return null;
+  const { supportOpenAt, supportCloseAt, ...ref } = row;
+  return { ...ref, supporting: windowState(supportOpenAt, supportCloseAt) };
+}
+
 /** One proposal with everything its page shows except the discussion and supports. */
 export async function getProposal({ proposalId, locale, db = getDb() }: { proposalId: number; locale: Locale; db?: Executor }) {
   const mergedInto = alias(proposals, "merged_into");

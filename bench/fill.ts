@@ -38,7 +38,8 @@ export type Filled = {
   commentSlug: string;
   commentThreadId: number;
   proposalIds: number[];
-  posterTokens: string[];
+  /** People with a session for the POST scenarios: their id and session token. */
+  posters: { id: number; token: string }[];
   duplicateTokens: string[];
   counts: { comments: number; hotThread: number; proposals: number; supports: number; people: number };
   seconds: number;
@@ -241,7 +242,7 @@ export async function fillDatabase(databaseUrl: string, sizes: Sizes = SIZES, lo
       commentSlug: commentTarget.slug,
       commentThreadId: commentTarget.thread_id,
       proposalIds,
-      posterTokens,
+      posters: posterIds.map((id, index) => ({ id, token: posterTokens[index]! })),
       duplicateTokens,
       counts: { ...counts!, hotThread: hotCount!.n },
       seconds: (performance.now() - started) / 1000,

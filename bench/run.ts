@@ -1,8 +1,8 @@
 /**
- * `npm run bench [-- --duration <seconds>] [--connections <n>] [--build]`:
+ * `npm run bench [-- --duration <seconds>] [--connections <n>] [--skip-build]`:
  * the load benchmark (docs/performance.md). Not a test, and not part of `npm test`.
  *
- * It builds the app when `build/` is missing (`--build` always rebuilds),
+ * It builds the app first (`--skip-build` reuses an existing `build/`),
  * starts its own embedded PostgreSQL in a temporary folder (or uses the server
  * behind BENCH_DATABASE_URL, a maintenance database such as `.../postgres`,
  * where it creates and afterwards drops a database of its own), fills it
@@ -26,10 +26,10 @@ import { databaseUrlFor, freePort, startEmbeddedPostgres } from "#db/embedded.ts
 import { startApp } from "#tests/setup/app.ts";
 import { fillDatabase, SIZES, type Filled } from "./fill.ts";
 
-const usage = "usage: npm run bench [-- --duration <seconds>] [--connections <n>] [--build]";
-let values: { duration?: string; connections?: string; build?: boolean };
+const usage = "usage: npm run bench [-- --duration <seconds>] [--connections <n>] [--skip-build]";
+let values: { duration?: string; connections?: string; "skip-build"?: boolean };
 try {
-  ({ values } = parseArgs({ options: { duration: { type: "string" }, connections: { type: "string" }, build: { type: "boolean" } } }));
+  ({ values } = parseArgs({ options: { duration: { type: "string" }, connections: { type: "string" }, "skip-build": { type: "boolean" } } }));
 } catch (error) {
   console.error(`${(error as Error).message}\n${usage}`);
   process.exit(2);
@@ -93,19 +93,27 @@ async function load({ name, base, spec, duration = DURATION, connections = CONNE
   };
 }
 
-/** SQL statements for one request sent alone (X-Query-Count): the most of `times` tries. */
-async function queriesFor(url: string, init: () => RequestInit, times = 3): Promise<{ queries: number; status: number }> {
-  let most = 0;
+/**
+ * SQL statements for one request sent alone (X-Query-Count): the fewest of
+ * `times` tries, because the driver describes a statement it has not yet
+ * prepared on a connection with an extra round trip, which the debug hook
+ * counts as one more.
+ */
+async function queriesFor(url: string | ((i: number) => string), init: (i: number) => RequestInit, times = 5): Promise<{ queries: number; status: number; ms: number }> {
+  let most = Infinity;
   let status = 0;
+  let ms = Infinity;
   for (let i = 0; i < times; i++) {
-    const response = await fetch(url, { redirect: "manual", ...init() });
+    const sent = performance.now();
+    const response = await fetch(typeof url === "string" ? url : url(i), { redirect: "manual", ...init(i) });
     await response.arrayBuffer();
+    ms = Math.min(ms, performance.now() - sent);
     status = response.status;
     const header = response.headers.get("x-query-count");
     if (header === null) throw new Error(`${url} answered ${response.status} without X-Query-Count`);
-    most = Math.max(most, Number(header));
+    most = Math.min(most, Number(header));
   }
-  return { queries: most, status };
+  return { queries: most, status, ms };
 }
 
 // -- the run -------------------------------------------------------------------------------
@@ -137,7 +145,7 @@ function startFloor(databaseUrl: string, threadId: number, port: number): Promis
 
 async function main(): Promise<number> {
   const started = Date.now();
-  if (values.build || !existsSync(path.join(root, "build/server/index.js"))) {
+  if (!values["skip-build"] || !existsSync(path.join(root, "build/server/index.js"))) {
     log("npm run build …");
     await run("npm", ["run", "build"]);
   }
@@ -200,8 +208,9 @@ async function main(): Promise<number> {
   cleanups.push(() => sql.end({ timeout: 5 }));
 
   // Posters: each request takes the next person, so nobody comes near a posting limit (10 comments per 10 minutes).
-  const probeTokens = filled.posterTokens.slice(-20);
-  const tokens = filled.posterTokens.slice(0, -20);
+  const probeTokens = filled.posters.slice(-20).map((poster) => poster.token);
+  const tokens = filled.posters.slice(0, -20).map((poster) => poster.token);
+  const tokenOf = new Map(filled.posters.map((poster) => [poster.id, poster.token]));
   const cookie = (token: string) => `inspraak_session=${token}`;
   const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
   const postHeaders = (token: string) => ({ "content-type": "application/x-www-form-urlencoded", origin, cookie: cookie(token) });
@@ -227,15 +236,18 @@ async function main(): Promise<number> {
     proposal: await queriesFor(`${base}/voorstel/${proposals[0]}`, () => ({})),
     index: await queriesFor(`${base}/voorstellen?volgorde=steun`, () => ({})),
     search: await queriesFor(`${base}/zoeken?q=open+data`, () => ({})),
-    support: await queriesFor(`${base}/voorstel/${proposals[1]}.data`, () => ({ method: "POST", headers: postHeaders(probeTokens[0]!), body: form({ intent: "support", respond: "data" }) }), 1),
-    withdraw: await queriesFor(`${base}/voorstel/${proposals[1]}.data`, () => ({ method: "POST", headers: postHeaders(probeTokens[0]!), body: form({ intent: "unsupport", respond: "data" }) }), 1),
-    comment: await queriesFor(
-      `${base}/actiepunt/${filled.commentSlug}.data`,
-      () => ({ method: "POST", headers: postHeaders(probeTokens[1]!), body: form({ intent: "comment", threadId: String(filled.commentThreadId), bodyText: "Een proefreactie voor de telling." }) }),
-      1,
-    ),
+    // Five people each support, withdraw, and withdraw again (refused) one proposal; five comments by five people.
+    support: await queriesFor(`${base}/voorstel/${proposals[1]}.data`, (i) => ({ method: "POST", headers: postHeaders(probeTokens[i]!), body: form({ intent: "support", respond: "data" }) })),
+    withdraw: await queriesFor(`${base}/voorstel/${proposals[1]}.data`, (i) => ({ method: "POST", headers: postHeaders(probeTokens[i]!), body: form({ intent: "unsupport", respond: "data" }) })),
+    withdrawAgain: await queriesFor(`${base}/voorstel/${proposals[1]}.data`, (i) => ({ method: "POST", headers: postHeaders(probeTokens[i]!), body: form({ intent: "unsupport", respond: "data" }) })),
+    comment: await queriesFor(`${base}/actiepunt/${filled.commentSlug}.data`, (i) => ({
+      method: "POST",
+      headers: postHeaders(probeTokens[5 + i]!),
+      body: form({ intent: "comment", threadId: String(filled.commentThreadId), bodyText: `Een proefreactie voor de telling, nummer ${i + 1}.` }),
+    })),
   };
-  for (const [key, value] of Object.entries(probe)) if (value.status >= 400) throw new Error(`probe ${key} answered ${value.status}`);
+  for (const [key, value] of Object.entries(probe)) if (key !== "withdrawAgain" && value.status >= 400) throw new Error(`probe ${key} answered ${value.status}`);
+  log(`one request alone (status, SQL statements, fastest ms): ${Object.entries(probe).map(([key, value]) => `${key} ${value.status}/${value.queries}/${value.ms.toFixed(1)}`).join(", ")}`);
 
   // -- warm-up ------------------------------------------------------------------------------------------
   log("warming up …");
@@ -264,69 +276,81 @@ async function main(): Promise<number> {
   const indexRun = await measure({ name: "proposals index, by support", base, spec: { method: "GET", path: "/voorstellen?volgorde=steun" } }, probe.index.queries);
   const searchRun = await measure({ name: "search", base, spec: rotating((k) => ({ path: `/zoeken?q=${encodeURIComponent(searchTerms[k % searchTerms.length]!)}` })) }, probe.search.queries);
 
-  const [supportsBefore] = await sql`select count(*)::int as n from supports`;
-  let supportK = 0;
-  const supportRun = await measure(
-    {
-      name: "support POST",
-      base,
-      spec: {
-        method: "POST",
-        setupRequest: (request) => {
-          const pair = supportPair(supportK++);
-          return { ...request, path: `/voorstel/${pair.proposalId}.data`, headers: postHeaders(pair.token), body: form({ intent: "support", respond: "data" }) };
-        },
-      },
-    },
-    probe.support.queries,
-  );
-  const [supportsAfter] = await sql`select count(*)::int as n from supports`;
-  const supportsAdded = supportsAfter!.n - supportsBefore!.n;
+  // A POST scenario runs twice: a pilot for DURATION/3 s (warm-up; it also tells how many requests fill DURATION),
+  // then the measured run with exactly that many requests. autocannon waits for every answer of a run with a
+  // fixed amount, so the rows written can be set against the answers; a run cut off by time leaves requests in
+  // flight that the server still carries out. Rows are counted once the database has settled.
+  const settle = async (count: () => Promise<number>) => {
+    let last = await count();
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const now = await count();
+      if (now === last) return now;
+      last = now;
+    }
+  };
+  const amountFor = async (entry: Parameters<typeof load>[0]) => {
+    const pilot = await load({ ...entry, duration: Math.max(1, Math.round(DURATION / 3)) });
+    return Math.max(CONNECTIONS * 2, Math.round(pilot.rps * DURATION));
+  };
+  const countSupports = async () => (await sql`select count(*)::int as n from supports`)[0]!.n as number;
+  const countComments = async () => (await sql`select count(*)::int as n from comments where thread_id = ${filled.commentThreadId}`)[0]!.n as number;
 
-  // Withdraw the supports just given, in the same order, at most as many as were given.
+  let supportK = 0;
+  const supportSpec: RequestSpec = {
+    method: "POST",
+    setupRequest: (request) => {
+      const pair = supportPair(supportK++);
+      return { ...request, path: `/voorstel/${pair.proposalId}.data`, headers: postHeaders(pair.token), body: form({ intent: "support", respond: "data" }) };
+    },
+  };
+  const supportAmount = await amountFor({ name: "support pilot", base, spec: supportSpec });
+  const supportsBefore = await settle(countSupports);
+  const supportRun = await measure({ name: "support POST", base, spec: supportSpec, amount: supportAmount }, probe.support.queries);
+  const supportsAfter = await settle(countSupports);
+  const supportsAdded = supportsAfter - supportsBefore;
+
+  // Withdraw supports given during the run (pilot included), each once: as many as the support run sent.
+  const given = await sql<{ proposal_id: number; user_id: number }[]>`
+    select proposal_id, user_id from supports where user_id = any(${filled.posters.map((poster) => poster.id)}::int[]) order by created_at, user_id limit ${supportAmount}`;
   let withdrawK = 0;
   const withdrawRun = await measure(
     {
       name: "withdraw support POST",
       base,
-      amount: supportK,
+      amount: given.length,
       spec: {
         method: "POST",
         setupRequest: (request) => {
-          const pair = supportPair(withdrawK++);
-          return { ...request, path: `/voorstel/${pair.proposalId}.data`, headers: postHeaders(pair.token), body: form({ intent: "unsupport", respond: "data" }) };
+          const pair = given[withdrawK++ % given.length]!;
+          return { ...request, path: `/voorstel/${pair.proposal_id}.data`, headers: postHeaders(tokenOf.get(pair.user_id)!), body: form({ intent: "unsupport", respond: "data" }) };
         },
       },
     },
     probe.withdraw.queries,
   );
-  const [supportsAfterWithdraw] = await sql`select count(*)::int as n from supports`;
-  const supportsRemoved = supportsAfter!.n - supportsAfterWithdraw!.n;
+  const supportsAfterWithdraw = await settle(countSupports);
+  const supportsRemoved = supportsAfter - supportsAfterWithdraw;
 
-  const [commentsBefore] = await sql`select count(*)::int as n from comments where thread_id = ${filled.commentThreadId}`;
   let commentK = 0;
-  const commentRun = await measure(
-    {
-      name: "comment POST",
-      base,
-      spec: {
-        method: "POST",
-        setupRequest: (request) => {
-          const k = commentK++;
-          const text = `Reactie ${k}: ${searchTerms[k % searchTerms.length]} is voor ons in de gemeente belangrijk, en ik wil graag weten wat de volgende stap is.`;
-          return {
-            ...request,
-            path: `/actiepunt/${filled.commentSlug}.data`,
-            headers: postHeaders(tokens[(tokens.length - 1 - k) % tokens.length]!),
-            body: form({ intent: "comment", threadId: String(filled.commentThreadId), bodyText: text }),
-          };
-        },
-      },
+  const commentSpec: RequestSpec = {
+    method: "POST",
+    setupRequest: (request) => {
+      const k = commentK++;
+      const text = `Reactie ${k}: ${searchTerms[k % searchTerms.length]} is voor ons in de gemeente belangrijk, en ik wil graag weten wat de volgende stap is.`;
+      return {
+        ...request,
+        path: `/actiepunt/${filled.commentSlug}.data`,
+        headers: postHeaders(tokens[(tokens.length - 1 - (k % tokens.length)) % tokens.length]!),
+        body: form({ intent: "comment", threadId: String(filled.commentThreadId), bodyText: text }),
+      };
     },
-    probe.comment.queries,
-  );
-  const [commentsAfter] = await sql`select count(*)::int as n from comments where thread_id = ${filled.commentThreadId}`;
-  const commentsAdded = commentsAfter!.n - commentsBefore!.n;
+  };
+  const commentAmount = await amountFor({ name: "comment pilot", base, spec: commentSpec });
+  const commentsBefore = await settle(countComments);
+  const commentRun = await measure({ name: "comment POST", base, spec: commentSpec, amount: commentAmount }, probe.comment.queries);
+  const commentsAfter = await settle(countComments);
+  const commentsAdded = commentsAfter - commentsBefore;
 
   // Every duplicate tester sends the same support ten times at once.
   log("identical supports in parallel …");

@@ -225,6 +225,9 @@ const sortKey: Record<ProposalSort, (seed: string) => SQL> = {
   reacties: () => sql`lpad(${proposals.commentCount}::text, 10, '0')`,
 };
 
+/** Sorts on a counter: ordered by the column itself, so `proposals_plan_support` (plan, support_count, id) serves "steun". */
+const counterColumn: Partial<Record<ProposalSort, SQL>> = { steun: sql`${proposals.supportCount}`, reacties: sql`${proposals.commentCount}` };
+
 /**
  * A page of proposals: keyset-paginated on (sort key, id), so every page costs
  * one query. "willekeurig" orders by a hash of the id and the visitor's seed:
@@ -244,8 +247,12 @@ export async function listProposals({ planId, themeId, status, query, sort, seed
     }
     if (!cursor) return null;
   }
+  const counter = counterColumn[sort];
+  if (cursor && counter && !/^\d{1,10}$/.test(cursor.k)) return null;
+  const order = counter ?? key;
+  const position = cursor ? (counter ? sql`${Number(cursor.k)}::int` : sql`${cursor.k}`) : undefined;
   const statusCondition = status ? eq(proposals.status, status) : inArray(proposals.status, LISTED_STATUSES);
-  const cursorCondition = cursor ? (ascending ? sql`(${key}, ${proposals.id}) > (${cursor.k}, ${cursor.id})` : sql`(${key}, ${proposals.id}) < (${cursor.k}, ${cursor.id})`) : undefined;
+  const cursorCondition = cursor ? (ascending ? sql`(${order}, ${proposals.id}) > (${position}, ${cursor.id})` : sql`(${order}, ${proposals.id}) < (${position}, ${cursor.id})`) : undefined;
   const rows = await db
     .select({
       id: proposals.id,
@@ -265,7 +272,7 @@ export async function listProposals({ planId, themeId, status, query, sort, seed
     .innerJoin(users, eq(users.id, proposals.authorId))
     .innerJoin(themes, eq(themes.id, proposals.themeId))
     .where(and(eq(proposals.planId, planId), statusCondition, isNull(proposals.hiddenAt), themeId ? eq(proposals.themeId, themeId) : undefined, searchCondition(query), cursorCondition))
-    .orderBy(ascending ? asc(key) : desc(key), ascending ? asc(proposals.id) : desc(proposals.id))
+    .orderBy(ascending ? asc(order) : desc(order), ascending ? asc(proposals.id) : desc(proposals.id))
     .limit(PROPOSAL_PAGE + 1);
   const page = rows.slice(0, PROPOSAL_PAGE);
   const last = page.at(-1);

@@ -188,7 +188,9 @@ async function main(): Promise<number> {
   await closeDb();
   if (!cursor) throw new Error("The busiest thread has fewer than 20 pages.");
 
-  const app = await startApp({ databaseUrl, env: { WORKERS: "off", SECRET: randomBytes(32).toString("hex"), INSPRAAK_QUERY_COUNT: "1" } });
+  // BENCH_PROFILE_DIR=<folder>: the app process writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile: Record<string, string> = process.env.BENCH_PROFILE_DIR ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`.trim() } : {};
+  const app = await startApp({ databaseUrl, env: { WORKERS: "off", SECRET: randomBytes(32).toString("hex"), INSPRAAK_QUERY_COUNT: "1", ...profile } });
   cleanups.push(() => app.stop());
   const floorPort = await freePort();
   const floor = await startFloor(databaseUrl, filled.hotThreadId, floorPort);

@@ -189,8 +189,8 @@ async function main(): Promise<number> {
   if (!cursor) throw new Error("The busiest thread has fewer than 20 pages.");
 
   // BENCH_PROFILE_DIR=<folder>: the app process writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-  const profile: Record<string, string> = process.env.BENCH_PROFILE_DIR ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`.trim() } : {};
-  const app = await startApp({ databaseUrl, env: { WORKERS: "off", SECRET: randomBytes(32).toString("hex"), INSPRAAK_QUERY_COUNT: "1", ...profile } });
+  const nodeArgs = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
+  const app = await startApp({ databaseUrl, nodeArgs, env: { WORKERS: "off", SECRET: randomBytes(32).toString("hex"), INSPRAAK_QUERY_COUNT: "1" } });
   cleanups.push(() => app.stop());
   const floorPort = await freePort();
   const floor = await startFloor(databaseUrl, filled.hotThreadId, floorPort);

@@ -95,9 +95,8 @@ async function load({ name, base, spec, duration = DURATION, connections = CONNE
 
 /**
  * SQL statements for one request sent alone (X-Query-Count): the fewest of
- * `times` tries, because the driver describes a statement it has not yet
- * prepared on a connection with an extra round trip, which the debug hook
- * counts as one more.
+ * `times` tries, because the driver's very first statement also looks up the
+ * server's array types once, which the debug hook counts for that request.
  */
 async function queriesFor(url: string | ((i: number) => string), init: (i: number) => RequestInit, times = 5): Promise<{ queries: number; status: number; ms: number }> {
   let most = Infinity;

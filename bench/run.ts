@@ -273,9 +273,9 @@ async function main(): Promise<number> {
   const floorRun = await measure({ name: "floor: node:http + 1 query (JSON)", base: floorBase, spec: { method: "GET", path: "/" } }, probe.floor.queries);
   const hotRun = await measure({ name: `action point page 1 (${filled.counts.hotThread} comments)`, base, spec: { method: "GET", path: hotPath } }, probe.hot.queries);
   const page20Run = await measure({ name: "action point page 20 (same thread)", base, spec: { method: "GET", path: page20Path } }, probe.page20.queries);
-  const proposalRun = await measure({ name: "proposal page", base, spec: rotating((k) => ({ path: `/voorstel/${proposals[(k * 7) % proposals.length]}` })) }, probe.proposal.queries);
+  await measure({ name: "proposal page", base, spec: rotating((k) => ({ path: `/voorstel/${proposals[(k * 7) % proposals.length]}` })) }, probe.proposal.queries);
   const indexRun = await measure({ name: "proposals index, by support", base, spec: { method: "GET", path: "/voorstellen?volgorde=steun" } }, probe.index.queries);
-  const searchRun = await measure({ name: "search", base, spec: rotating((k) => ({ path: `/zoeken?q=${encodeURIComponent(searchTerms[k % searchTerms.length]!)}` })) }, probe.search.queries);
+  await measure({ name: "search", base, spec: rotating((k) => ({ path: `/zoeken?q=${encodeURIComponent(searchTerms[k % searchTerms.length]!)}` })) }, probe.search.queries);
 
   // A POST scenario runs twice: a pilot for DURATION/3 s (warm-up; it also tells how many requests fill DURATION),
   // then the measured run with exactly that many requests. autocannon waits for every answer of a run with a

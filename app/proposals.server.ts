@@ -345,31 +345,39 @@ export async function getProposal({ proposalId, locale, db = getDb() }: { propos
       hiddenAt: proposals.hiddenAt,
       hiddenReason: proposals.hiddenReason,
       hiddenNote: proposals.hiddenNote,
+      proposalsOpenAt: plans.proposalsOpenAt,
+      proposalsCloseAt: plans.proposalsCloseAt,
+      supportOpenAt: plans.supportOpenAt,
+      supportCloseAt: plans.supportCloseAt,
+      // Its status history and the proposals merged into it, as JSON columns of the same query.
+      history: sql<{ from: ProposalStatus | null; to: ProposalStatus; explanation: string | null; at: string }[]>`coalesce((
+        select json_agg(json_build_object('from', h.from_status, 'to', h.to_status, 'explanation', h.explanation,
+          'at', to_char(h.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by h.id)
+        from proposal_status_changes h where h.proposal_id = ${proposalId}), '[]'::json)`,
+      mergedHere: sql<{ id: number; title: string }[]>`coalesce((
+        select json_agg(json_build_object('id', m.id, 'title', m.title) order by m.id)
+        from proposals m where m.merged_into_id = ${proposalId} and m.status = 'merged'), '[]'::json)`,
     })
     .from(proposals)
     .innerJoin(users, eq(users.id, proposals.authorId))
     .innerJoin(themes, eq(themes.id, proposals.themeId))
+    .innerJoin(plans, eq(plans.id, proposals.planId))
     .leftJoin(actionPoints, eq(actionPoints.id, proposals.actionPointId))
     .leftJoin(mergedInto, eq(mergedInto.id, proposals.mergedIntoId))
     .where(eq(proposals.id, proposalId));
   if (!row) return null;
-  const [history, mergedHere] = await Promise.all([
-    db
-      .select({ from: proposalStatusChanges.fromStatus, to: proposalStatusChanges.toStatus, explanation: proposalStatusChanges.explanation, at: proposalStatusChanges.createdAt })
-      .from(proposalStatusChanges)
-      .where(eq(proposalStatusChanges.proposalId, proposalId))
-      .orderBy(asc(proposalStatusChanges.id)),
-    db.select({ id: proposals.id, title: proposals.title }).from(proposals).where(and(eq(proposals.mergedIntoId, proposalId), eq(proposals.status, "merged"))).orderBy(asc(proposals.id)),
-  ]);
+  const { proposalsOpenAt, proposalsCloseAt, supportOpenAt, supportCloseAt, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    /** The plan's consultation windows, as getPlanWindows gives them. */
+    windows: { proposing: windowState(proposalsOpenAt, proposalsCloseAt), supporting: windowState(supportOpenAt, supportCloseAt) },
     hiddenAt: row.hiddenAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     theme: { number: row.theme.number, ...localizeFields(row.theme, ["title"], locale) },
     actionPoint: row.actionPoint?.slug ? { slug: row.actionPoint.slug, number: row.actionPoint.number, title: localize({ title: row.actionPoint.title, translations: row.actionPoint.translations! }, "title", locale) } : null,
     mergedInto: row.mergedInto?.id ? row.mergedInto : null,
-    history: history.map((step) => ({ ...step, at: step.at.toISOString() })),
-    mergedHere,
+    history: row.history,
+    mergedHere: row.mergedHere,
   };
 }
 

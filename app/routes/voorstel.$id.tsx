@@ -21,7 +21,7 @@ import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
 import { can, type Actor } from "#app/permissions.server.ts";
-import { changeStatus, getPlanWindows, getProposal, getProposalRef, mergeCandidates, TRANSITIONS } from "#app/proposals.server.ts";
+import { changeStatus, getProposal, getProposalRef, mergeCandidates, TRANSITIONS } from "#app/proposals.server.ts";
 import { docToText } from "#app/richtext/render.ts";
 import type { RichDoc } from "#app/richtext/validate.ts";
 import { budgetOf, releaseSupportsOfWithdrawnProposal, supportProposal, supportsOfUser, withdrawSupport } from "#app/supports.server.ts";
@@ -34,7 +34,7 @@ async function load(rawId: string | undefined, locale: Locale, actor: Actor) {
   const proposal = parsed.success ? await getProposal({ proposalId: parsed.data, locale }) : null;
   // A proposal held for moderation is visible to its author only.
   if (!proposal || (proposal.status === "pending" && proposal.authorId !== actor?.id)) throw new Response("Not Found", { status: 404 });
-  const windows = (await getPlanWindows({ planId: proposal.planId }))!;
+  const { windows } = proposal;
   const target = {
     kind: "proposal",
     authorId: proposal.authorId,

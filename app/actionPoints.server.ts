@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client.ts";
 import { actionPoints, plans, progressUpdates, themes } from "#db/schema.ts";
 import { localizeFields } from "#app/content/localize.ts";
 import type { Locale } from "#app/i18n/index.ts";
 import { commentableParagraphs } from "#app/content/blocks.ts";
 import { notifyProgressUpdate } from "./notifications.server.ts";
-import { listPlanUpdates, toUpdateView } from "./plans.server.ts";
+import { toUpdateView, updatesJson } from "./plans.server.ts";
+import type { Translations } from "#db/seed/types.ts";
 
 const BODY_ANCHORS = "alinea";
 const CONTRIBUTION_ANCHORS = "bijdrage";
@@ -56,7 +57,8 @@ export async function createProgressUpdate({
 
 /**
  * An action point page: the point with its theme and plan, its own progress
- * updates, the plan-wide progress reports, and its neighbours in the plan.
+ * updates, the plan-wide progress reports, and its neighbours in the plan, in
+ * one query (the updates and neighbours as JSON columns).
  */
 export async function getActionPoint({ slug, locale, db = getDb() }: { slug: string; locale: Locale; db?: Executor }) {
   const [point] = await db
@@ -75,6 +77,12 @@ export async function getActionPoint({ slug, locale, db = getDb() }: { slug: str
       themeId: actionPoints.themeId,
       theme: { number: themes.number, slug: themes.slug, title: themes.title, translations: themes.translations },
       plan: { title: plans.title, translations: plans.translations },
+      // Written out with table names: the subqueries refer to the outer row.
+      ownUpdates: updatesJson(sql`u.action_point_id = action_points.id`),
+      planUpdates: updatesJson(sql`u.plan_id = action_points.plan_id and u.action_point_id is null`),
+      neighbours: sql<{ number: number; slug: string; title: string; translations: Translations<"title"> }[]>`coalesce((
+        select json_agg(json_build_object('number', n.number, 'slug', n.slug, 'title', n.title, 'translations', n.translations) order by n.number)
+        from action_points n where n.plan_id = action_points.plan_id and n.number in (action_points.number - 1, action_points.number + 1)), '[]'::json)`,
     })
     .from(actionPoints)
     .innerJoin(themes, eq(themes.id, actionPoints.themeId))
@@ -83,23 +91,8 @@ export async function getActionPoint({ slug, locale, db = getDb() }: { slug: str
     .limit(1);
   if (!point) return null;
 
-  const [ownUpdates, planUpdates, neighbours] = await Promise.all([
-    db
-      .select({ id: progressUpdates.id, title: progressUpdates.title, body: progressUpdates.body, publishedOn: progressUpdates.publishedOn, translations: progressUpdates.translations })
-      .from(progressUpdates)
-      .where(eq(progressUpdates.actionPointId, point.id))
-      .orderBy(sql`${progressUpdates.publishedOn} desc nulls first`, desc(progressUpdates.id))
-      .limit(100),
-    listPlanUpdates({ planId: point.planId, locale, db }),
-    db
-      .select({ number: actionPoints.number, slug: actionPoints.slug, title: actionPoints.title, translations: actionPoints.translations })
-      .from(actionPoints)
-      .where(and(eq(actionPoints.planId, point.planId), sql`${actionPoints.number} in (${point.number - 1}, ${point.number + 1})`))
-      .orderBy(asc(actionPoints.number)),
-  ]);
-
   const neighbour = (number: number) => {
-    const row = neighbours.find((candidate) => candidate.number === number);
+    const row = point.neighbours.find((candidate) => candidate.number === number);
     return row ? { number: row.number, slug: row.slug, ...localizeFields(row, ["title"], locale) } : null;
   };
 
@@ -114,8 +107,8 @@ export async function getActionPoint({ slug, locale, db = getDb() }: { slug: str
     anchors: { body: paragraphAnchors(point.body, BODY_ANCHORS), contribution: paragraphAnchors(point.contribution, CONTRIBUTION_ANCHORS) },
     theme: { number: point.theme.number, slug: point.theme.slug, ...localizeFields(point.theme, ["title"], locale) },
     plan: localizeFields(point.plan, ["title"], locale),
-    ownUpdates: ownUpdates.map(toUpdateView(locale)),
-    planUpdates,
+    ownUpdates: point.ownUpdates.map(toUpdateView(locale)),
+    planUpdates: point.planUpdates.map(toUpdateView(locale)),
     previous: neighbour(point.number - 1),
     next: neighbour(point.number + 1),
   };

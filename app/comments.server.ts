@@ -446,12 +446,13 @@ export async function createComment(input: NewComment, db: Executor = getDb()): 
       .returning({ id: comments.id, status: comments.status });
     if (held) await enqueue({ type: "comment", id: row!.id, themeId: thread.themeId, reason: "premoderation", db: tx });
     if (spam.score >= 2) await enqueue({ type: "comment", id: row!.id, themeId: thread.themeId, reason: "spam", spamScore: spam.score, spamSignals: spam.signals, db: tx });
+    await notifyNewComment({ commentId: row!.id, db: tx });
+    // The counters last: every comment in a thread updates the same thread row, and its lock is held until commit.
     if (row!.status === "published") {
       await tx.update(threads).set({ commentCount: sql`${threads.commentCount} + 1` }).where(eq(threads.id, thread.id));
       if (rootId) await tx.update(comments).set({ replyCount: sql`${comments.replyCount} + 1` }).where(eq(comments.id, rootId));
       if (thread.subjectType === "proposal") await tx.update(proposals).set({ commentCount: sql`${proposals.commentCount} + 1` }).where(eq(proposals.id, thread.subjectId));
     }
-    await notifyNewComment({ commentId: row!.id, db: tx });
     return { ok: true, id: row!.id, rootId, held } as const;
   });
 }

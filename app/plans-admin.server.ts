@@ -199,23 +199,34 @@ function planColumns(texts: PlanTexts) {
 export type SavePlanResult =
   | { ok: true; planId: number; changed: boolean }
   | { ok: false; reason: "unknownPlan" | "slugTaken" }
-  | { ok: false; reason: "otherCurrent"; currentTitle: string }
+  | { ok: false; reason: "otherCurrent" | "otherDrafting"; currentTitle: string }
   | { ok: false; reason: "stale"; current: PlanTexts; version: string };
 
-/** Which plan is current now, other than `planId`; only one may be (a unique index says so too). */
-async function otherCurrentPlan(db: Executor, planId: number | null) {
+/** The statuses only one plan at a time may have (unique indexes say so too): the current plan, and the one being drafted. */
+const SINGLE_STATUSES = { current: "otherCurrent", drafting: "otherDrafting" } as const;
+
+/** Which plan has this status now, other than `planId`. */
+async function otherPlanWith(db: Executor, status: keyof typeof SINGLE_STATUSES, planId: number | null) {
   const [row] = await db
     .select({ title: plans.title })
     .from(plans)
-    .where(planId === null ? eq(plans.status, "current") : and(eq(plans.status, "current"), ne(plans.id, planId)));
+    .where(planId === null ? eq(plans.status, status) : and(eq(plans.status, status), ne(plans.id, planId)));
   return row ?? null;
+}
+
+/** The refusal when another plan already has the single status this save asks for. */
+async function singleStatusTaken(db: Executor, status: string, planId: number | null): Promise<SavePlanResult | null> {
+  if (status !== "current" && status !== "drafting") return null;
+  const other = await otherPlanWith(db, status, planId);
+  return other ? { ok: false, reason: SINGLE_STATUSES[status], currentTitle: other.title } : null;
 }
 
 /** Maps a unique-index violation of a plan save to the reason the form shows; anything else is rethrown. */
 async function planConflict(error: unknown, db: Executor, planId: number | null): Promise<SavePlanResult> {
   const constraint = violatedConstraint(error);
   if (constraint === "plans_slug_unique") return { ok: false, reason: "slugTaken" };
-  if (constraint === "plans_one_current") return { ok: false, reason: "otherCurrent", currentTitle: (await otherCurrentPlan(db, planId))?.title ?? "" };
+  if (constraint === "plans_one_current") return { ok: false, reason: "otherCurrent", currentTitle: (await otherPlanWith(db, "current", planId))?.title ?? "" };
+  if (constraint === "plans_one_drafting") return { ok: false, reason: "otherDrafting", currentTitle: (await otherPlanWith(db, "drafting", planId))?.title ?? "" };
   throw error;
 }
 
@@ -223,10 +234,8 @@ async function planConflict(error: unknown, db: Executor, planId: number | null)
 export async function createPlan({ actorId, slug, db = getDb(), ...texts }: PlanTexts & { actorId: number; slug: string; db?: Executor }): Promise<SavePlanResult> {
   try {
     return await db.transaction(async (tx) => {
-      if (texts.status === "current") {
-        const current = await otherCurrentPlan(tx, null);
-        if (current) return { ok: false, reason: "otherCurrent", currentTitle: current.title } as const;
-      }
+      const taken = await singleStatusTaken(tx, texts.status, null);
+      if (taken) return taken;
       const [row] = await tx
         .insert(plans)
         .values({ slug, ...planColumns(texts), translations: mergeTranslations({}, { title: texts.titleEn, intro: texts.introEn, about: texts.aboutEn }) })
@@ -263,9 +272,9 @@ export async function updatePlan({
       if (versionOf(row.updatedAt) !== version) return { ok: false, reason: "stale", current, version: versionOf(row.updatedAt) } as const;
       const details = changeSummary(current, texts, PLAN_LONG_TEXTS);
       if (Object.keys(details).length === 0) return { ok: true, planId, changed: false } as const;
-      if (texts.status === "current" && row.status !== "current") {
-        const other = await otherCurrentPlan(tx, planId);
-        if (other) return { ok: false, reason: "otherCurrent", currentTitle: other.title } as const;
+      if (texts.status !== row.status) {
+        const taken = await singleStatusTaken(tx, texts.status, planId);
+        if (taken) return taken;
       }
       await tx
         .update(plans)

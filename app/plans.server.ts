@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client.ts";
 import { actionPoints, plans, progressUpdates, themes } from "#db/schema.ts";
 import { localizeFields, type LocalizedText } from "#app/content/localize.ts";
@@ -80,6 +80,21 @@ export async function listPlanUpdates({ planId, locale, db = getDb() }: { planId
     .orderBy(sql`${progressUpdates.publishedOn} desc nulls first`, desc(progressUpdates.id))
     .limit(100);
   return rows.map(toUpdateView(locale));
+}
+
+export type UpdateRow = { id: number; title: string; body: string; publishedOn: string | null; translations: Translations<"title" | "body"> };
+
+/**
+ * The progress updates matching `where` (about the alias `u` of
+ * progress_updates) as one JSON column, in the order and number of
+ * listPlanUpdates, for a page that folds them into its own query.
+ */
+export function updatesJson(where: SQL): SQL<UpdateRow[]> {
+  return sql<UpdateRow[]>`coalesce((
+    select json_agg(json_build_object('id', u.id, 'title', u.title, 'body', u.body, 'publishedOn', u.published_on, 'translations', u.translations)
+      order by u.published_on desc nulls first, u.id desc)
+    from (select u.id, u.title, u.body, u.published_on, u.translations from progress_updates u where ${where}
+      order by u.published_on desc nulls first, u.id desc limit 100) u), '[]'::json)`;
 }
 
 export function toUpdateView(locale: Locale) {

@@ -226,6 +226,9 @@ const sortKey: Record<ProposalSort, (seed: string) => SQL> = {
   reacties: () => sql`lpad(${proposals.commentCount}::text, 10, '0')`,
 };
 
+/** Sorts on a counter: ordered by the column itself, so `proposals_plan_support` (plan, support_count, id) serves "steun". */
+const counterColumn: Partial<Record<ProposalSort, SQL>> = { steun: sql`${proposals.supportCount}`, reacties: sql`${proposals.commentCount}` };
+
 /**
  * A page of proposals: keyset-paginated on (sort key, id), so every page costs
  * one query. "willekeurig" orders by a hash of the id and the visitor's seed:
@@ -246,8 +249,12 @@ export async function listProposals({ planId, themeId, status, query, sort, seed
     }
     if (!cursor) return null;
   }
+  const counter = counterColumn[sort];
+  if (cursor && counter && !/^\d{1,10}$/.test(cursor.k)) return null;
+  const order = counter ?? key;
+  const position = cursor ? (counter ? sql`${Number(cursor.k)}::int` : sql`${cursor.k}`) : undefined;
   const statusCondition = status ? eq(proposals.status, status) : inArray(proposals.status, LISTED_STATUSES);
-  const cursorCondition = cursor ? (ascending ? sql`(${key}, ${proposals.id}) > (${cursor.k}, ${cursor.id})` : sql`(${key}, ${proposals.id}) < (${cursor.k}, ${cursor.id})`) : undefined;
+  const cursorCondition = cursor ? (ascending ? sql`(${order}, ${proposals.id}) > (${position}, ${cursor.id})` : sql`(${order}, ${proposals.id}) < (${position}, ${cursor.id})`) : undefined;
   const rows = await db
     .select({
       id: proposals.id,
@@ -267,7 +274,7 @@ export async function listProposals({ planId, themeId, status, query, sort, seed
     .innerJoin(users, eq(users.id, proposals.authorId))
     .innerJoin(themes, eq(themes.id, proposals.themeId))
     .where(and(eq(proposals.planId, planId), statusCondition, isNull(proposals.hiddenAt), themeId ? eq(proposals.themeId, themeId) : undefined, searchCondition(query), cursorCondition))
-    .orderBy(ascending ? asc(key) : desc(key), ascending ? asc(proposals.id) : desc(proposals.id))
+    .orderBy(ascending ? asc(order) : desc(order), ascending ? asc(proposals.id) : desc(proposals.id))
     .limit(PROPOSAL_PAGE + 1);
   const page = rows.slice(0, PROPOSAL_PAGE);
   const last = page.at(-1);
@@ -285,6 +292,33 @@ export async function listProposals({ planId, themeId, status, query, sort, seed
     })),
     next: rows.length > PROPOSAL_PAGE && last ? Buffer.from(JSON.stringify({ k: last.sortKey, id: last.id })).toString("base64url") : null,
   };
+}
+
+/**
+ * What the actions on a proposal's page need to decide (author, status,
+ * theme, supports, the plan's support window), in one query: a support
+ * posted does not load the whole page's proposal first.
+ */
+export async function getProposalRef({ proposalId, db = getDb() }: { proposalId: number; db?: Executor }) {
+  const [row] = await db
+    .select({
+      id: proposals.id,
+      planId: proposals.planId,
+      themeId: proposals.themeId,
+      themeNumber: themes.number,
+      authorId: proposals.authorId,
+      status: proposals.status,
+      supportCount: proposals.supportCount,
+      supportOpenAt: plans.supportOpenAt,
+      supportCloseAt: plans.supportCloseAt,
+    })
+    .from(proposals)
+    .innerJoin(themes, eq(themes.id, proposals.themeId))
+    .innerJoin(plans, eq(plans.id, proposals.planId))
+    .where(eq(proposals.id, proposalId));
+  if (!row) return null;
+  const { supportOpenAt, supportCloseAt, ...ref } = row;
+  return { ...ref, supporting: windowState(supportOpenAt, supportCloseAt) };
 }
 
 /** One proposal with everything its page shows except the discussion and supports. */
@@ -313,31 +347,39 @@ export async function getProposal({ proposalId, locale, db = getDb() }: { propos
       hiddenAt: proposals.hiddenAt,
       hiddenReason: proposals.hiddenReason,
       hiddenNote: proposals.hiddenNote,
+      proposalsOpenAt: plans.proposalsOpenAt,
+      proposalsCloseAt: plans.proposalsCloseAt,
+      supportOpenAt: plans.supportOpenAt,
+      supportCloseAt: plans.supportCloseAt,
+      // Its status history and the proposals merged into it, as JSON columns of the same query.
+      history: sql<{ from: ProposalStatus | null; to: ProposalStatus; explanation: string | null; at: string }[]>`coalesce((
+        select json_agg(json_build_object('from', h.from_status, 'to', h.to_status, 'explanation', h.explanation,
+          'at', to_char(h.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by h.id)
+        from proposal_status_changes h where h.proposal_id = ${proposalId}), '[]'::json)`,
+      mergedHere: sql<{ id: number; title: string }[]>`coalesce((
+        select json_agg(json_build_object('id', m.id, 'title', m.title) order by m.id)
+        from proposals m where m.merged_into_id = ${proposalId} and m.status = 'merged'), '[]'::json)`,
     })
     .from(proposals)
     .innerJoin(users, eq(users.id, proposals.authorId))
     .innerJoin(themes, eq(themes.id, proposals.themeId))
+    .innerJoin(plans, eq(plans.id, proposals.planId))
     .leftJoin(actionPoints, eq(actionPoints.id, proposals.actionPointId))
     .leftJoin(mergedInto, eq(mergedInto.id, proposals.mergedIntoId))
     .where(eq(proposals.id, proposalId));
   if (!row) return null;
-  const [history, mergedHere] = await Promise.all([
-    db
-      .select({ from: proposalStatusChanges.fromStatus, to: proposalStatusChanges.toStatus, explanation: proposalStatusChanges.explanation, at: proposalStatusChanges.createdAt })
-      .from(proposalStatusChanges)
-      .where(eq(proposalStatusChanges.proposalId, proposalId))
-      .orderBy(asc(proposalStatusChanges.id)),
-    db.select({ id: proposals.id, title: proposals.title }).from(proposals).where(and(eq(proposals.mergedIntoId, proposalId), eq(proposals.status, "merged"))).orderBy(asc(proposals.id)),
-  ]);
+  const { proposalsOpenAt, proposalsCloseAt, supportOpenAt, supportCloseAt, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    /** The plan's consultation windows, as getPlanWindows gives them. */
+    windows: { proposing: windowState(proposalsOpenAt, proposalsCloseAt), supporting: windowState(supportOpenAt, supportCloseAt) },
     hiddenAt: row.hiddenAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     theme: { number: row.theme.number, ...localizeFields(row.theme, ["title"], locale) },
     actionPoint: row.actionPoint?.slug ? { slug: row.actionPoint.slug, number: row.actionPoint.number, title: localize({ title: row.actionPoint.title, translations: row.actionPoint.translations! }, "title", locale) } : null,
     mergedInto: row.mergedInto?.id ? row.mergedInto : null,
-    history: history.map((step) => ({ ...step, at: step.at.toISOString() })),
-    mergedHere,
+    history: row.history,
+    mergedHere: row.mergedHere,
   };
 }
 

@@ -22,15 +22,26 @@ export function databaseUrl(): string {
 }
 
 type QueryListener = (query: string) => void;
-const listenerKey = Symbol.for("inspraak.db.queryListener");
-const listeners = globalThis as typeof globalThis & { [listenerKey]?: QueryListener };
+const listenerKey = Symbol.for("inspraak.db.queryListeners");
+const listeners = globalThis as typeof globalThis & { [listenerKey]?: Set<QueryListener> };
 
-/** Calls `listener` for every SQL statement sent (tests and benchmarks count queries per page); returns a function that stops it. */
+/**
+ * Calls `listener` for every SQL statement sent, from the `postgres` driver's
+ * debug hook (tests count queries per page; the server counts them per
+ * request for the `X-Query-Count` header); returns a function that stops it.
+ * Several listeners may listen at once.
+ */
 export function onQuery(listener: QueryListener): () => void {
-  listeners[listenerKey] = listener;
+  const set = (listeners[listenerKey] ??= new Set());
+  set.add(listener);
   return () => {
-    if (listeners[listenerKey] === listener) delete listeners[listenerKey];
+    set.delete(listener);
   };
+}
+
+function emitQuery(query: string) {
+  const set = listeners[listenerKey];
+  if (set) for (const listener of set) listener(query);
 }
 
 export function connect(url: string, options: postgres.Options<Record<string, never>> = {}) {
@@ -40,7 +51,7 @@ export function connect(url: string, options: postgres.Options<Record<string, ne
     connect_timeout: 1.5,
     idle_timeout: 60,
     onnotice: () => {},
-    debug: (_connection, query) => listeners[listenerKey]?.(query),
+    debug: (_connection, query) => emitQuery(query),
     ...options,
   });
   return { sql, db: drizzle(sql, { schema, casing: "snake_case" }) };

@@ -29,8 +29,9 @@ export const plans = pgTable(
     ...timestamps,
   },
   (t) => [
-    // At most one plan is the current one.
+    // At most one plan is the current one, and at most one is being drafted (proposals go to it).
     uniqueIndex("plans_one_current").on(t.status).where(sql`${t.status} = 'current'`),
+    uniqueIndex("plans_one_drafting").on(t.status).where(sql`${t.status} = 'drafting'`),
   ],
 );
 

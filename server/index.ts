@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
@@ -5,7 +6,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { prepareDatabase } from "../db/bootstrap.ts";
-import { closeDb, isLostSocketWrite, retireConnections } from "../db/client.ts";
+import { closeDb, isLostSocketWrite, onQuery, retireConnections } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
 import { precompressedAssets } from "./static-assets.ts";
@@ -27,6 +28,29 @@ app.disable("x-powered-by");
 // Behind a load balancer or TLS proxy, TRUST_PROXY (e.g. "1" or "loopback") makes req.ip and https detection use X-Forwarded-*.
 if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
 app.use(compression());
+
+// INSPRAAK_QUERY_COUNT=1 (the benchmark, tests): every response says how many SQL statements its request sent, in
+// `X-Query-Count`, counted through the driver's debug hook in an AsyncLocalStorage context per request. The header
+// is written when the response's head is: a page's loaders have all finished by then (no deferred data), an
+// action's statements too. A statement that had to wait for a free pool connection is sent from the driver's
+// own callback, outside the request's context, and is not counted: read the figure from a request that had the
+// pool to itself (the benchmark probes one request at a time).
+if (process.env.INSPRAAK_QUERY_COUNT === "1") {
+  const counters = new AsyncLocalStorage<{ queries: number }>();
+  onQuery(() => {
+    const counter = counters.getStore();
+    if (counter) counter.queries++;
+  });
+  app.use((_req, res, next) => {
+    const counter = { queries: 0 };
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      if (!this.headersSent) this.setHeader("X-Query-Count", String(counter.queries));
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    counters.run(counter, next);
+  });
+}
 app.use((req, res, next) => {
   res.locals.requestId = req.get("x-request-id") ?? randomUUID();
   res.locals.nonce = randomBytes(16).toString("base64");

@@ -20,9 +20,13 @@ export function romanNumeral(value: number): string {
 }
 
 const dateLocales: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };
+// Made once: creating an Intl.DateTimeFormat costs far more than formatting with it.
+const dateFormatters: Record<Locale, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat(dateLocales.nl, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat(dateLocales.en, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+};
 
 /** A calendar date (YYYY-MM-DD) written out, e.g. "14 april 2021". */
 export function formatDate(isoDate: string, locale: Locale): string {
-  const date = new Date(`${isoDate}T12:00:00Z`);
-  return new Intl.DateTimeFormat(dateLocales[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+  return dateFormatters[locale].format(new Date(`${isoDate}T12:00:00Z`));
 }

@@ -1030,6 +1030,7 @@ export const en: Record<MessageKey, string> = {
   "contentAdmin.error.periodOrder": "The second year may not come before the first, and both lie between 2000 and 2100.",
   "contentAdmin.error.status": "Choose one of the three statuses.",
   "contentAdmin.error.otherCurrent": "‘{plan}’ is the current plan now. There can be only one current plan. Set that plan to ‘Finished’ first.",
+  "contentAdmin.error.otherDrafting": "‘{plan}’ is being drafted now. Only one plan at a time can be drafted: that is where proposals go. Give that plan another status first.",
   "contentAdmin.error.themeNumber": "Fill in a whole number from 1 to 50.",
   "contentAdmin.error.actionPointNumber": "Fill in a whole number from 1 to 999.",
   "contentAdmin.error.themeNumberTaken": "This plan already has a theme with this number. Choose another number.",

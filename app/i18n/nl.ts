@@ -1028,6 +1028,7 @@ export const nl = {
   "contentAdmin.error.periodOrder": "Het tweede jaar mag niet voor het eerste liggen, en beide liggen tussen 2000 en 2100.",
   "contentAdmin.error.status": "Kies een van de drie statussen.",
   "contentAdmin.error.otherCurrent": "‘{plan}’ is nu het huidige plan. Er kan maar één huidig plan zijn. Zet dat plan eerst op ‘Afgelopen’.",
+  "contentAdmin.error.otherDrafting": "‘{plan}’ is nu in voorbereiding. Er kan maar één plan tegelijk in voorbereiding zijn: daar gaan de voorstellen naartoe. Zet dat plan eerst op een andere status.",
   "contentAdmin.error.themeNumber": "Vul een heel getal van 1 tot 50 in.",
   "contentAdmin.error.actionPointNumber": "Vul een heel getal van 1 tot 999 in.",
   "contentAdmin.error.themeNumberTaken": "Dit plan heeft al een thema met dit nummer. Kies een ander nummer.",

@@ -52,7 +52,8 @@ export const action = actionWith("plans.manage", async ({ request, params, actor
     case "slugTaken":
       return failed(400, { fieldErrors: { slug: ["contentAdmin.error.slugTaken"] } });
     case "otherCurrent":
-      return failed(400, { fieldErrors: { status: [t("contentAdmin.error.otherCurrent", { plan: result.currentTitle })] } });
+    case "otherDrafting":
+      return failed(400, { fieldErrors: { status: [t(`contentAdmin.error.${result.reason}`, { plan: result.currentTitle })] } });
     case "stale":
       return failed(409, { formErrors: ["contentAdmin.error.stale"] }, result.current, result.version);
   }

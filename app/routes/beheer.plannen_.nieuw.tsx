@@ -22,7 +22,8 @@ export const action = actionWith("plans.manage", async ({ request, actor, t }) =
     case "slugTaken":
       return failed({ fieldErrors: { slug: ["contentAdmin.error.slugTaken"] } });
     case "otherCurrent":
-      return failed({ fieldErrors: { status: [t("contentAdmin.error.otherCurrent", { plan: result.currentTitle })] } });
+    case "otherDrafting":
+      return failed({ fieldErrors: { status: [t(`contentAdmin.error.${result.reason}`, { plan: result.currentTitle })] } });
     default:
       throw new Error(`unexpected result of createPlan: ${result.reason}`);
   }

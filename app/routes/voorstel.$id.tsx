@@ -21,7 +21,7 @@ import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
 import { can, type Actor } from "#app/permissions.server.ts";
-import { changeStatus, getPlanWindows, getProposal, mergeCandidates, TRANSITIONS } from "#app/proposals.server.ts";
+import { changeStatus, getProposal, getProposalRef, mergeCandidates, TRANSITIONS } from "#app/proposals.server.ts";
 import { docToText } from "#app/richtext/render.ts";
 import type { RichDoc } from "#app/richtext/validate.ts";
 import { budgetOf, releaseSupportsOfWithdrawnProposal, supportProposal, supportsOfUser, withdrawSupport } from "#app/supports.server.ts";
@@ -33,7 +33,7 @@ async function load(rawId: string | undefined, locale: Locale, actor: Actor) {
   const proposal = proposalId ? await getProposal({ proposalId, locale }) : null;
   // A proposal held for moderation is visible to its author only.
   if (!proposal || (proposal.status === "pending" && proposal.authorId !== actor?.id)) throw new Response("Not Found", { status: 404 });
-  const windows = (await getPlanWindows({ planId: proposal.planId }))!;
+  const { windows } = proposal;
   const target = {
     kind: "proposal",
     authorId: proposal.authorId,
@@ -93,8 +93,25 @@ export const loader = loaderWith("public.read", async ({ request, params, locale
 
 type Reply = { respond?: SubmissionResult<string[]>; comment?: unknown; support?: string };
 
-export const action = actionWith("contribution.create", async ({ request, params, locale, actor }) => {
-  const { proposal, target } = await load(params.id, locale, actor);
+/** The proposal an action is about, with its permission target: one query, not the page's. */
+async function loadRef(rawId: string | undefined, actor: Actor) {
+  const proposalId = idParam(rawId);
+  const proposal = proposalId ? await getProposalRef({ proposalId }) : null;
+  if (!proposal || (proposal.status === "pending" && proposal.authorId !== actor?.id)) throw new Response("Not Found", { status: 404 });
+  const target = {
+    kind: "proposal",
+    authorId: proposal.authorId,
+    status: proposal.status,
+    themeId: proposal.themeId,
+    themeNumber: proposal.themeNumber,
+    supportCount: proposal.supportCount,
+    supportOpen: proposal.supporting.state === "open",
+  } as const;
+  return { proposal, target };
+}
+
+export const action = actionWith("contribution.create", async ({ request, params, actor }) => {
+  const { proposal, target } = await loadRef(params.id, actor);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const here = `/voorstel/${proposal.id}`;

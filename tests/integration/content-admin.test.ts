@@ -138,9 +138,16 @@ describe("creating and editing a plan", () => {
     expect(await getDb().select().from(auditLog).where(gt(auditLog.id, before))).toEqual([]);
   });
 
-  test("a new plan is stored with its English title and logged; a taken slug or a second current plan is refused", async () => {
+  test("a new plan is stored with its English title and logged; a taken slug, a second current or a second drafted plan is refused", async () => {
     const { id: adminId, cookie } = await admin();
     const before = await lastAuditId();
+    // The seed's 2023-2025 plan is being drafted, and proposals go to the one plan being drafted.
+    const drafting = await submit(newPlanAction, "/beheer/plannen/nieuw", newPlanForm({ slug: "nog-een-ontwerp" }), cookie);
+    expect(drafting.status).toBe(400);
+    expect(drafting.form!.result.error?.status?.[0]).toContain("Actieplan Open Overheid 2023-2025");
+    expect(await getDb().select().from(plans).where(eq(plans.slug, "nog-een-ontwerp"))).toEqual([]);
+    await getDb().update(plans).set({ status: "archived" }).where(eq(plans.slug, DRAFTING));
+
     const created = await submit(newPlanAction, "/beheer/plannen/nieuw", newPlanForm(), cookie);
     const plan = await planBySlug("actieplan-open-overheid-2026-2028");
     expect(created.location).toBe(`/beheer/plannen/${plan.id}?gedaan=aangemaakt`);
@@ -148,7 +155,7 @@ describe("creating and editing a plan", () => {
     const [entry] = await auditSince(before, "plan.created");
     expect(entry).toMatchObject({ actorId: adminId, details: { planId: plan.id, slug: plan.slug, "title.to": "Actieplan Open Overheid 2026-2028", "period.to": "2026-2028" } });
 
-    const again = await submit(newPlanAction, "/beheer/plannen/nieuw", newPlanForm({ title: "Nog een keer" }), cookie);
+    const again = await submit(newPlanAction, "/beheer/plannen/nieuw", newPlanForm({ title: "Nog een keer", status: "archived" }), cookie);
     expect(again.status).toBe(400);
     expect(again.form!.result.error?.slug).toEqual(["contentAdmin.error.slugTaken"]);
     expect(again.form!.result.initialValue).toMatchObject({ title: "Nog een keer" });
@@ -157,6 +164,9 @@ describe("creating and editing a plan", () => {
     expect(current.status).toBe(400);
     expect(current.form!.result.error?.status?.[0]).toContain("Actieplan Open Overheid 2020-2022");
     expect(await getDb().select().from(plans).where(eq(plans.slug, "nog-een-plan"))).toEqual([]);
+    // The seed's plan is the one being drafted again, for the tests below.
+    await getDb().update(plans).set({ status: "archived" }).where(eq(plans.id, plan.id));
+    await getDb().update(plans).set({ status: "drafting" }).where(eq(plans.slug, DRAFTING));
   });
 
   test("an edit is logged from → to; a save based on an older version is refused and shows what is stored now", async () => {

@@ -22,11 +22,11 @@ let countsBefore: Record<string, number>;
 const CONTENT_TABLES = ["plans", "themes", "action_points"] as const;
 let contentBefore: Record<string, Map<number, string>>;
 
-/** Every row of the plan content tables, as a fingerprint of the whole row. */
+/** Every row of the plan content tables, as a fingerprint of what it is (the windows form may move a plan's dates). */
 async function contentRows(): Promise<Record<string, Map<number, string>>> {
   const result: Record<string, Map<number, string>> = {};
   for (const table of CONTENT_TABLES) {
-    const rows = await getDb().execute<{ id: number; hash: string }>(sql`select id, md5(t::text) as hash from ${sql.identifier(table)} t`);
+    const rows = await getDb().execute<{ id: number; hash: string }>(sql`select id, md5(concat_ws('|', slug, title, ${sql.raw(table === "plans" ? "status" : table === "themes" ? "plan_id" : "theme_id")})) as hash from ${sql.identifier(table)}`);
     result[table] = new Map(rows.map((row) => [row.id, row.hash]));
   }
   return result;

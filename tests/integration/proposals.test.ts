@@ -235,6 +235,13 @@ describe("browsing", () => {
     const second = await list(`?volgorde=nieuw&na=${first.next}`);
     const ids = [...first.proposals, ...second.proposals].map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
+    // By support (ordered by the counter column): two pages, every proposal once.
+    const bySupport = await list("?volgorde=steun");
+    expect(bySupport.proposals).toHaveLength(20);
+    const bySupportNext = await list(`?volgorde=steun&na=${bySupport.next}`);
+    const supportIds = [...bySupport.proposals, ...bySupportNext.proposals].map((p) => p.id);
+    expect(new Set(supportIds).size).toBe(supportIds.length);
+    expect(supportIds.length).toBe(first.proposals.length + second.proposals.length);
 
     // The random order is the same for one visitor and differs between visitors.
     const mine = (await list("", "volgorde=aaaaaaaa1111")).proposals.map((p) => p.id);
@@ -244,7 +251,8 @@ describe("browsing", () => {
   });
 
   test("unknown filters and forged cursors are a 400, never a 500", async () => {
-    for (const query of ["?thema=abc", "?status=geheim", "?volgorde=alfabet", "?na=%%%", "?na=bm9uc2Vuc2U", "?thema=-3"]) {
+    const textKey = Buffer.from(JSON.stringify({ k: "niet-een-getal", id: 1 })).toString("base64url");
+    for (const query of ["?thema=abc", "?status=geheim", "?volgorde=alfabet", "?na=%%%", "?na=bm9uc2Vuc2U", "?thema=-3", `?volgorde=steun&na=${textKey}`, `?volgorde=reacties&na=${textKey}`]) {
       expect((await thrown(listLoader(args(get(`/voorstellen${query}`))))).status, query).toBe(400);
     }
   });

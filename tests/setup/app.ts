@@ -7,9 +7,9 @@ export type RunningApp = { url: string; process: ChildProcess; output: () => str
  * Starts the production server (`server/index.ts` serving `build/`) as its
  * own process, the way `npm run serve` does, and waits until it answers.
  */
-export async function startApp({ databaseUrl, env = {} }: { databaseUrl: string; env?: Record<string, string> }): Promise<RunningApp> {
+export async function startApp({ databaseUrl, env = {}, nodeArgs = [] }: { databaseUrl: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningApp> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
     env: { ...process.env, ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "plans_one_drafting" ON "plans" USING btree ("status") WHERE "plans"."status" = 'drafting';

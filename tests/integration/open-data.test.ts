@@ -380,7 +380,8 @@ describe("the open-data files", () => {
     const [thread] = await db.select({ id: threads.id }).from(threads).where(and(eq(threads.subjectType, "action_point"), eq(threads.subjectId, point.id), eq(threads.kind, "public")));
     const [author] = await db.select({ id: users.id }).from(users).where(eq(users.displayName, authorName));
     await db.insert(comments).values(
-      Array.from({ length: BULK }, (_, index) => ({ threadId: thread!.id, authorId: author!.id, body: doc(`Bulk ${index}`), bodyHtml: `<p>Bulk ${index}</p>`, themeId: theme.id, createdAt: new Date(Date.now() - DAY) })),
+    // Two days back: older than a progress update published today even just after midnight in Amsterdam (23:00 UTC).
+      Array.from({ length: BULK }, (_, index) => ({ threadId: thread!.id, authorId: author!.id, body: doc(`Bulk ${index}`), bodyHtml: `<p>Bulk ${index}</p>`, themeId: theme.id, createdAt: new Date(Date.now() - 2 * DAY) })),
     );
     const [{ count }] = (await db.select({ count: sql<number>`count(*)`.mapWith(Number) }).from(comments).where(publicComment("comments"))) as [{ count: number }];
     expect(count).toBeGreaterThan(BULK);

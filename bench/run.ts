@@ -40,6 +40,8 @@ if (!(DURATION >= 1 && DURATION <= 600) || !Number.isInteger(CONNECTIONS) || CON
   console.error(`--duration must be 1–600 seconds and --connections 1–1000\n${usage}`);
   process.exit(2);
 }
+/** The app's page cache for signed-out visitors, as in production unless PAGE_CACHE_SECONDS says otherwise (0: off). */
+const pageCacheSeconds = process.env.PAGE_CACHE_SECONDS ?? "2";
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -104,7 +106,9 @@ async function queriesFor(url: string | ((i: number) => string), init: (i: numbe
   let ms = Infinity;
   for (let i = 0; i < times; i++) {
     const sent = performance.now();
-    const response = await fetch(typeof url === "string" ? url : url(i), { redirect: "manual", ...init(i) });
+    // no-cache: the page cache would answer a repeated page without any SQL; this counts what rendering it costs.
+    const request = init(i);
+    const response = await fetch(typeof url === "string" ? url : url(i), { redirect: "manual", ...request, headers: { "Cache-Control": "no-cache", ...(request.headers as Record<string, string> | undefined) } });
     await response.arrayBuffer();
     ms = Math.min(ms, performance.now() - sent);
     status = response.status;
@@ -189,7 +193,7 @@ async function main(): Promise<number> {
 
   // BENCH_PROFILE_DIR=<folder>: the app process writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
   const nodeArgs = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE_DIR)}`] : [];
-  const app = await startApp({ databaseUrl, nodeArgs, env: { WORKERS: "off", SECRET: randomBytes(32).toString("hex"), INSPRAAK_QUERY_COUNT: "1" } });
+  const app = await startApp({ databaseUrl, nodeArgs, env: { WORKERS: "off", SECRET: randomBytes(32).toString("hex"), INSPRAAK_QUERY_COUNT: "1", PAGE_CACHE_SECONDS: pageCacheSeconds } });
   cleanups.push(() => app.stop());
   const floorPort = await freePort();
   const floor = await startFloor(databaseUrl, filled.hotThreadId, floorPort);
@@ -423,7 +427,8 @@ async function main(): Promise<number> {
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
   console.log(`\nInspraak benchmark, ${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
-  console.log(`${CONNECTIONS} connections, ${DURATION} s per scenario; SQL/req counted one request at a time (X-Query-Count)\n`);
+  console.log(`${CONNECTIONS} connections, ${DURATION} s per scenario; SQL/req counted one request at a time (X-Query-Count), uncached`);
+  console.log(`page cache for signed-out visitors: ${Number(pageCacheSeconds) > 0 ? `${pageCacheSeconds} s (PAGE_CACHE_SECONDS=0 to measure without)` : "off"}\n`);
   console.log(line(header));
   console.log(widths.map((width) => "-".repeat(width)).join("  "));
   for (const row of rows) console.log(line(row));

@@ -9,6 +9,7 @@ import { prepareDatabase } from "../db/bootstrap.ts";
 import { closeDb, isLostSocketWrite, onQuery, retireConnections } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
+import { pageCache } from "./page-cache.ts";
 import { precompressedAssets } from "./static-assets.ts";
 
 const production = process.env.NODE_ENV === "production";
@@ -93,6 +94,10 @@ if (viteDevServer) {
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
   : ((await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild);
+
+// Signed-out visitors' pages are kept for PAGE_CACHE_SECONDS (default 2 in production, off in development); see page-cache.ts.
+const pageCacheSeconds = Number(process.env.PAGE_CACHE_SECONDS ?? (production ? 2 : 0));
+app.use(pageCache({ seconds: Number.isFinite(pageCacheSeconds) ? pageCacheSeconds : 0, sessionCookie: /(?:^|;\s*)(?:__Host-)?inspraak_session=/ }));
 
 app.all(
   "*",

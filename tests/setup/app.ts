@@ -10,7 +10,8 @@ export type RunningApp = { url: string; process: ChildProcess; output: () => str
 export async function startApp({ databaseUrl, env = {}, nodeArgs = [] }: { databaseUrl: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningApp> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
-    env: { ...process.env, ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
+    // The page cache is off unless a test asks for it: tests change the database directly and read pages right after.
+    env: { ...process.env, PAGE_CACHE_SECONDS: "0", ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

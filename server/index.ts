@@ -95,6 +95,23 @@ const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
   : ((await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild);
 
+// A form posted from another site: Remix would abort it with an error (a 500) before our guard could refuse it
+// with a 403 and a message. Without its Origin the guard decides: it refuses a cross-site post (by its Referer,
+// or for want of one), and only the one-click unsubscribe with its signed token goes through, as mail clients need.
+app.use((req, _res, next) => {
+  if (req.method !== "GET" && req.method !== "HEAD" && req.headers.origin) {
+    const host = (req.get("x-forwarded-host") ?? "").split(",")[0]!.trim() || req.get("host");
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(req.headers.origin).host;
+    } catch {
+      // "null" or garbage: not this site
+    }
+    if (originHost !== host) delete req.headers.origin;
+  }
+  next();
+});
+
 // Signed-out visitors' pages are kept for PAGE_CACHE_SECONDS (default 2 in production, off in development); see page-cache.ts.
 const pageCacheSeconds = Number(process.env.PAGE_CACHE_SECONDS ?? (production ? 2 : 0));
 app.use(pageCache({ seconds: Number.isFinite(pageCacheSeconds) ? pageCacheSeconds : 0, sessionCookie: /(?:^|;\s*)(?:__Host-)?inspraak_session=/ }));

@@ -52,3 +52,18 @@ test("pages for a signed-in person are not stored; the site works under the poli
   await page.getByRole("heading", { level: 1, name: "Voorstellen voor het volgende actieplan" }).waitFor();
   expect(violations).toEqual([]);
 });
+
+test("a form posted from another site is refused with a 403 and a message, never a 500", async () => {
+  const person = await createUser();
+  for (const path of ["/actiepunt/open-source", "/actiepunt/open-source.data", "/voorstellen/nieuw", "/account"]) {
+    for (const origin of ["https://aanvaller.example", "null"]) {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Origin: origin, Cookie: `inspraak_session=${person.token}`, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "intent=comment&bodyText=Van+elders",
+      });
+      expect(response.status, `${path} from ${origin}`).toBe(403);
+    }
+  }
+});

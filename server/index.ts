@@ -8,6 +8,7 @@ import express from "express";
 import { prepareDatabase } from "../db/bootstrap.ts";
 import { closeDb, isLostSocketWrite, onQuery, retireConnections } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
+import { serverSecret } from "../app/supports.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
 import { pageCache } from "./page-cache.ts";
 import { precompressedAssets } from "./static-assets.ts";
@@ -15,6 +16,16 @@ import { precompressedAssets } from "./static-assets.ts";
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
+
+// Refuse to start in production without a proper SECRET, rather than fail on the first page that needs it.
+if (production) {
+  try {
+    serverSecret();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
 
 const database = await prepareDatabase();
 // Background jobs (e-mail, clean-up) run in this process; WORKERS=off leaves them to another instance.

@@ -6,11 +6,21 @@
 import { prepareDatabase } from "../db/bootstrap.ts";
 import { closeDb, isLostSocketWrite, retireConnections } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
+import { serverSecret } from "../app/supports.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
 
 if (!process.env.DATABASE_URL) {
   console.error("The worker needs DATABASE_URL (the database the web instances use).");
   process.exit(1);
+}
+// Mails carry signed unsubscribe links: the same SECRET as the web instances, checked before anything starts.
+if (process.env.NODE_ENV === "production") {
+  try {
+    serverSecret();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
 }
 // Migrations take an advisory lock, so a worker that starts before the web instances finds the schema ready.
 await prepareDatabase({ seed: false });

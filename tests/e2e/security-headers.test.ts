@@ -1,6 +1,8 @@
 import { afterAll, expect, inject, test } from "vitest";
 import { createUser } from "#tests/setup/factories.ts";
 import { sharedBrowser, signedInPage } from "#tests/setup/page.ts";
+import { routeInventory, routePath } from "#tests/fixtures/routes.ts";
+import { createWorld, sampleParam } from "#tests/setup/hostile.ts";
 import { closeDb } from "#db/client.ts";
 
 process.env.DATABASE_URL = inject("databaseUrl");
@@ -66,4 +68,30 @@ test("a form posted from another site is refused with a 403 and a message, never
       expect(response.status, `${path} from ${origin}`).toBe(403);
     }
   }
+});
+
+test("every route, signed out and as an admin, sends the security headers; signed-in pages and personal data are never stored", async () => {
+  const world = await createWorld();
+  const admin = `inspraak_session=${world.people.admin.token}`;
+  let checked = 0;
+  for (const spec of routeInventory) {
+    const params = Object.fromEntries(Object.entries(spec.params).map(([name, kind]) => [name, encodeURIComponent(sampleParam(kind, world.samples))]));
+    const path = routePath(spec.file, params);
+    for (const cookie of [undefined, admin]) {
+      const response = await fetch(`${baseUrl}${path}`, { redirect: "manual", headers: cookie ? { Cookie: cookie } : {} });
+      await response.arrayBuffer();
+      const where = `${path} ${cookie ? "as admin" : "signed out"} (${response.status})`;
+      expect(response.status, where).toBeLessThan(500);
+      const csp = response.headers.get("Content-Security-Policy") ?? "";
+      for (const directive of ["object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]) expect(csp, where).toContain(directive);
+      expect(csp, where).toMatch(/script-src 'self' 'nonce-[^']+'(;|$)/);
+      expect(response.headers.get("X-Content-Type-Options"), where).toBe("nosniff");
+      expect(response.headers.get("Referrer-Policy"), where).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("Permissions-Policy"), where).toContain("camera=()");
+      const html = (response.headers.get("Content-Type") ?? "").startsWith("text/html");
+      if (cookie && (html || spec.file.startsWith("account."))) expect(response.headers.get("Cache-Control"), where).toMatch(/\bno-store\b/);
+      checked++;
+    }
+  }
+  expect(checked).toBe(routeInventory.length * 2);
 });

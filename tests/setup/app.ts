@@ -11,7 +11,7 @@ export async function startApp({ databaseUrl, env = {}, nodeArgs = [] }: { datab
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
     // The page cache is off unless a test asks for it: tests change the database directly and read pages right after.
-    env: { ...process.env, PAGE_CACHE_SECONDS: "0", ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, PAGE_CACHE_SECONDS: "0", SECRET: "een-geheim-voor-de-tests-van-minstens-32-tekens", ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -53,7 +53,7 @@ export type RunningWorker = { process: ChildProcess; output: () => string; stop:
 /** Starts `server/worker.ts` (background jobs only) as its own process and waits until its workers run. */
 export async function startWorker({ databaseUrl, env = {} }: { databaseUrl: string; env?: Record<string, string> }): Promise<RunningWorker> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/worker.ts"], {
-    env: { ...process.env, ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl },
+    env: { ...process.env, SECRET: "een-geheim-voor-de-tests-van-minstens-32-tekens", ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

@@ -22,6 +22,7 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", database.url);
   return async () => {
     await app.stop();
+    if (process.env.E2E_APP_LOG) (await import("node:fs")).writeFileSync(process.env.E2E_APP_LOG, app.output());
     await database.drop();
     await server.stop();
   };

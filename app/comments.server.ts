@@ -446,6 +446,7 @@ export async function createComment(input: NewComment, db: Executor = getDb()): 
       .returning({ id: comments.id, status: comments.status });
     if (held) await enqueue({ type: "comment", id: row!.id, themeId: thread.themeId, reason: "premoderation", db: tx });
     if (spam.score >= 2) await enqueue({ type: "comment", id: row!.id, themeId: thread.themeId, reason: "spam", spamScore: spam.score, spamSignals: spam.signals, db: tx });
+    // The author follows the subject; the followers' notifications are a job for the worker (notify-comment).
     await notifyNewComment({ commentId: row!.id, db: tx });
     // The counters last: every comment in a thread updates the same thread row, and its lock is held until commit.
     if (row!.status === "published") {

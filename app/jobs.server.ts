@@ -14,6 +14,7 @@ export const QUEUES = {
   moderationDigest: "moderation-digest",
   notificationMail: "notification-mail",
   notificationDigest: "notification-digest",
+  commentNotification: "notify-comment",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -47,6 +48,7 @@ export function getBoss(): Promise<PgBoss> {
     // createQueue leaves an existing queue as it is; the retry settings follow the configuration at every start.
     for (const name of [QUEUES.mail, QUEUES.notificationMail]) await boss.updateQueue(name, { name, ...mailRetry });
     await boss.createQueue(QUEUES.notificationDigest, { name: QUEUES.notificationDigest, retryLimit: 2, retryDelay: 300, policy: "singleton" });
+    await boss.createQueue(QUEUES.commentNotification, { name: QUEUES.commentNotification, retryLimit: 8, retryDelay: 5, retryBackoff: true });
     return boss;
   })();
   store[key] = { url, boss, ready };

@@ -4,8 +4,12 @@
  * - People follow action points, themes and proposals; they follow what they
  *   wrote, commented on or supported without asking.
  * - Each event (a comment, a progress update, a status change, a moderation
- *   decision) writes one notification per person, in the event's own
- *   transaction, with `on conflict do nothing` on (user, kind, target).
+ *   decision) writes one notification per person, with `on conflict do
+ *   nothing` on (user, kind, target). Progress updates, status changes and
+ *   moderation decisions write them in the event's own transaction; a new
+ *   comment (frequent, and on a busy action point followed by thousands)
+ *   enqueues a `notify-comment` job in its transaction, and the background
+ *   worker writes them within seconds.
  * - Only published, public things cause notifications, and every channel that
  *   shows or mails one checks the visibility rule again (`visibleNotification`),
  *   so a comment hidden later disappears from /meldingen and is never mailed.
@@ -121,14 +125,10 @@ async function fanOut(
 
 const followersOf = (type: FollowSubject, id: number) => sql`select user_id from follows where subject_type = ${type}::follow_subject and subject_id = ${id}`;
 
-/**
- * A comment was written (or approved by a moderator): its author follows the
- * subject; when it is public, the author of the comment it answers gets a
- * "reply", and the followers of the subject (an action point and its theme, or
- * a proposal) get a "comment".
- */
-export async function notifyNewComment({ commentId, db }: { commentId: number; db: Executor }): Promise<void> {
-  const [row] = rowsOf<{ author_id: number; answered_author: number | null; subject_type: "action_point" | "proposal"; subject_id: number; theme_id: number; subject: string | null; visible: boolean }>(
+type CommentFacts = { author_id: number; answered_author: number | null; subject_type: "action_point" | "proposal"; subject_id: number; theme_id: number; subject: string | null; visible: boolean };
+
+async function commentFacts(db: Executor, commentId: number): Promise<CommentFacts | undefined> {
+  const [row] = rowsOf<CommentFacts>(
     await db.execute(sql`
       select c.author_id, pc.author_id as answered_author, t.subject_type, t.subject_id, t.theme_id,
         coalesce(ap.title, sp.title) as subject, ${publicComment("c")} as visible
@@ -138,18 +138,48 @@ export async function notifyNewComment({ commentId, db }: { commentId: number; d
       left join proposals sp on t.subject_type = 'proposal' and sp.id = t.subject_id
       where c.id = ${commentId}`),
   );
+  return row;
+}
+
+/**
+ * A comment was written (or approved by a moderator), in its transaction: its
+ * author follows the subject, and when the comment is public a
+ * `notify-comment` job is enqueued in the same transaction. The fan-out to the
+ * followers (thousands of rows on a busy action point) is the job's work
+ * (`fanOutNewComment`), so the comment's transaction, which holds its thread's
+ * row lock, stays short.
+ */
+export async function notifyNewComment({ commentId, db }: { commentId: number; db: Executor }): Promise<void> {
+  const row = await commentFacts(db, commentId);
   if (!row) return;
   await follow({ userId: row.author_id, subjectType: row.subject_type, subjectId: row.subject_id, db });
-  if (!row.visible) return;
-  const data = { subject: row.subject ?? "", link: `/reactie/${commentId}` };
-  const base = { targetType: "comment", targetId: commentId, actorId: row.author_id, data };
-  const answered = row.answered_author ?? 0;
-  if (row.answered_author) await fanOut(db, { ...base, kind: "reply", recipients: sql`select ${answered}::int as user_id` });
-  const followers =
-    row.subject_type === "action_point"
-      ? sql`${followersOf("action_point", row.subject_id)} union ${followersOf("theme", row.theme_id)}`
-      : followersOf("proposal", row.subject_id);
-  await fanOut(db, { ...base, kind: "comment", recipients: sql`select user_id from (${followers}) f where user_id <> ${answered}::int` });
+  if (row.visible) await enqueue(db, QUEUES.commentNotification, { commentId });
+}
+
+/**
+ * The `notify-comment` job: when the comment is (still) public, the author of
+ * the comment it answers gets a "reply", and the followers of the subject (an
+ * action point and its theme, or a proposal) get a "comment". One transaction,
+ * with the mail jobs of the new notifications; running it again adds nothing
+ * (`on conflict do nothing` on the unique (user, kind, target) index), so a
+ * job retried after a crash notifies nobody twice. Returns the rows written.
+ */
+export async function fanOutNewComment({ commentId, db = getDb() }: { commentId: number; db?: Executor }): Promise<number> {
+  return db.transaction(async (tx) => {
+    const row = await commentFacts(tx, commentId);
+    if (!row || !row.visible) return 0;
+    const data = { subject: row.subject ?? "", link: `/reactie/${commentId}` };
+    const base = { targetType: "comment", targetId: commentId, actorId: row.author_id, data };
+    const answered = row.answered_author ?? 0;
+    let written = 0;
+    if (row.answered_author) written += await fanOut(tx, { ...base, kind: "reply", recipients: sql`select ${answered}::int as user_id` });
+    const followers =
+      row.subject_type === "action_point"
+        ? sql`${followersOf("action_point", row.subject_id)} union ${followersOf("theme", row.theme_id)}`
+        : followersOf("proposal", row.subject_id);
+    written += await fanOut(tx, { ...base, kind: "comment", recipients: sql`select user_id from (${followers}) f where user_id <> ${answered}::int` });
+    return written;
+  });
 }
 
 /** A progress update on an action point: its followers and its theme's followers are told. */

@@ -8,12 +8,13 @@ import type PgBoss from "pg-boss";
 import { getDb, isConnectionLost, retireConnections } from "#db/client.ts";
 import { emailTokens, rateLimits } from "#db/schema.ts";
 import { deleteExpiredSessions } from "./auth/session.server.ts";
-import { getBoss, QUEUES } from "./jobs.server.ts";
+import { getBoss, QUEUES, type QueueName } from "./jobs.server.ts";
 import { deliverMail } from "./mail.server.ts";
 import { sendModerationDigests } from "./moderation-digest.server.ts";
-import { mailNotifications, sendNotificationDigests } from "./notifications.server.ts";
+import { fanOutNewComment, mailNotifications, sendNotificationDigests } from "./notifications.server.ts";
 
 type MailJob = { outboxId: number };
+type CommentJob = { commentId: number };
 
 /** A job that lost its database connection leaves a fresh pool behind, as a request does (see retireConnections). */
 function recovering<A extends unknown[], R>(handler: (...args: A) => Promise<R>) {
@@ -28,18 +29,22 @@ function recovering<A extends unknown[], R>(handler: (...args: A) => Promise<R>)
 }
 
 /**
- * Each mail job of a batch succeeds or fails on its own. (A handler that throws fails its whole
+ * Each job of a batch succeeds or fails on its own. (A handler that throws fails its whole
  * batch: one refused address would hold back, and use up the retries of, the messages after it.)
  */
-async function runMailJob(boss: PgBoss, job: PgBoss.Job<MailJob>) {
+async function runJob<T extends object>(boss: PgBoss, queue: QueueName, job: PgBoss.Job<T>, handler: (data: T) => Promise<unknown>) {
   try {
-    await deliverMail({ outboxId: job.data.outboxId });
-    await boss.complete(QUEUES.mail, job.id);
+    await handler(job.data);
+    await boss.complete(queue, job.id);
   } catch (error) {
     if (isConnectionLost(error)) retireConnections();
-    await boss.fail(QUEUES.mail, job.id, { message: String(error) });
+    await boss.fail(queue, job.id, { message: String(error) });
   }
 }
+
+const runMailJob = (boss: PgBoss, job: PgBoss.Job<MailJob>) => runJob(boss, QUEUES.mail, job, (data) => deliverMail({ outboxId: data.outboxId }));
+/** A new comment's fan-out to its followers; a retry adds nothing that is there already (see fanOutNewComment). */
+const runCommentJob = (boss: PgBoss, job: PgBoss.Job<CommentJob>) => runJob(boss, QUEUES.commentNotification, job, (data) => fanOutNewComment({ commentId: data.commentId }));
 
 /** Expired sessions, links and rate-limit windows are removed now and then. */
 async function cleanup() {
@@ -53,6 +58,9 @@ export async function startWorkers() {
   const boss = await getBoss();
   await boss.work<MailJob>(QUEUES.mail, { pollingIntervalSeconds: 1, batchSize: 5 }, async (jobs) => {
     for (const job of jobs) await runMailJob(boss, job);
+  });
+  await boss.work<CommentJob>(QUEUES.commentNotification, { pollingIntervalSeconds: 1, batchSize: 5 }, async (jobs) => {
+    for (const job of jobs) await runCommentJob(boss, job);
   });
   await boss.work(QUEUES.cleanup, { pollingIntervalSeconds: 30 }, recovering(cleanup));
   await boss.schedule(QUEUES.cleanup, "17 * * * *");
@@ -84,15 +92,21 @@ export async function startWorkers() {
   await boss.schedule(QUEUES.notificationDigest, "30 7 * * *", undefined, { tz: "Europe/Amsterdam" });
 }
 
-/** Runs every mail job that is queued now, in this process; returns how many ran. */
-export async function runQueuedJobs(): Promise<number> {
+const RUNNERS = { [QUEUES.mail]: runMailJob, [QUEUES.commentNotification]: runCommentJob } as const;
+
+/**
+ * Runs every job of `queue` (mail by default, or new comments' notifications) that is queued now, in
+ * this process, for tests and scripts; returns how many ran.
+ */
+export async function runQueuedJobs(queue: keyof typeof RUNNERS = QUEUES.mail): Promise<number> {
   const boss = await getBoss();
+  const run = RUNNERS[queue] as (boss: PgBoss, job: PgBoss.Job<object>) => Promise<void>;
   let ran = 0;
   for (;;) {
-    const jobs = await boss.fetch<MailJob>(QUEUES.mail, { batchSize: 20 });
+    const jobs = await boss.fetch<object>(queue, { batchSize: 20 });
     if (!jobs || jobs.length === 0) return ran;
     for (const job of jobs) {
-      await runMailJob(boss, job);
+      await run(boss, job);
       ran++;
     }
   }

@@ -31,9 +31,17 @@ describe("notifications", () => {
     await other.locator("#discussie-public").getByRole("button", { name: "Plaats reactie" }).click();
     await other.waitForURL(/#reactie-\d+$/);
 
-    await page.goto("/");
+    // The background worker writes the notification within seconds of the comment: reload until it is there.
     const headerLink = page.getByRole("link", { name: "Meldingen, 1 ongelezen" });
-    await headerLink.waitFor();
+    await expect
+      .poll(
+        async () => {
+          await page.goto("/");
+          return headerLink.count();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(1);
     expect(await headerLink.textContent()).toBe("Meldingen (1)");
     await headerLink.click();
     await page.waitForURL(/\/meldingen$/);

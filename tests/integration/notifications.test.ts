@@ -6,6 +6,7 @@ import { createAppeal, decideAndNotify, decideAppeal } from "#app/moderation-que
 import {
   countUnread,
   DELIVERIES,
+  fanOutNewComment,
   follow,
   isFollowing,
   runQueuedNotificationJobs,
@@ -14,12 +15,14 @@ import {
   unsubscribeToken,
   type Delivery,
 } from "#app/notifications.server.ts";
+import { enqueue, QUEUES } from "#app/jobs.server.ts";
 import { changeStatus, createProposal } from "#app/proposals.server.ts";
 import { loader as rootLoader } from "#app/root.tsx";
 import { action as unsubscribeAction, loader as unsubscribeLoader } from "#app/routes/afmelden.tsx";
 import { action as notificationsAction, loader as notificationsLoader } from "#app/routes/meldingen.tsx";
 import { action as followAction } from "#app/routes/volgen.tsx";
 import { releaseSupportsOfWithdrawnProposal, supportProposal } from "#app/supports.server.ts";
+import { runQueuedJobs } from "#app/workers.server.ts";
 import { getDb } from "#db/client.ts";
 import { actionPoints, notifications, outbox, plans, themes, users } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
@@ -65,9 +68,14 @@ async function person(delivery: Delivery = "daily", name?: string) {
   return user;
 }
 
-async function comment(by: Person, { parentId = null as number | null, threadId = thread.id, text = "Een reactie" } = {}) {
+/** The background worker's part of a new comment: its notifications (a `notify-comment` job each). */
+const runCommentJobs = () => runQueuedJobs(QUEUES.commentNotification);
+
+/** A comment, and then its queued notification job run (unless `queued`: left in the queue). */
+async function comment(by: Person, { parentId = null as number | null, threadId = thread.id, text = "Een reactie", queued = false } = {}) {
   const result = await createComment({ threadId, authorId: by.id, body: doc(text), html: `<p>${text}</p>`, parentId });
   if (!result.ok) throw new Error(result.reason);
+  if (!queued) await runCommentJobs();
   return result.id;
 }
 
@@ -225,6 +233,9 @@ describe("hidden content", () => {
     }
     expect(await notesOf(follower.id)).toHaveLength(0);
     expect((await decideAndNotify({ type: "comment", id: held, moderatorId: moderator.id, decision: { action: "approve" }, origin: "http://localhost" })).ok).toBe(true);
+    // Approval takes the same path as a new public comment: a job, run by the worker.
+    expect(await notesOf(follower.id)).toHaveLength(0);
+    expect(await runCommentJobs()).toBe(1);
     expect((await notesOf(follower.id)).map((note) => note.kind)).toEqual(["comment"]);
   });
 
@@ -244,6 +255,43 @@ describe("hidden content", () => {
       const page = unwrap(await notificationsLoader(args(get("/meldingen", { cookie: who.cookie })))).data as { items: unknown[] };
       expect(page.items).toHaveLength(0);
     }
+  });
+});
+
+describe("the fan-out of a new comment", () => {
+  test("runs in the worker, not the request: 500 followers get one notification each, once, however often the job runs", async () => {
+    const db = getDb();
+    const tag = `volger-${Date.now()}`;
+    // 500 followers of the action point (no mail, so later digests here stay small): one insert for the people, one for their follows.
+    const created = Array.from(
+      await db.execute(sql`insert into users (email, display_name, notification_delivery, email_verified_at)
+        select ${tag} || '-' || g || '@voorbeeld.nl', 'Volger ' || g, 'none', now() from generate_series(1, 500) g returning id`),
+    ) as { id: number }[];
+    expect(created).toHaveLength(500);
+    const ids = created.map((row) => row.id);
+    await db.execute(sql`insert into follows (user_id, subject_type, subject_id)
+      select id, 'action_point', ${pointId} from users where email like ${`${tag}-%`}`);
+    const writer = await person("daily", "Drukke schrijver");
+
+    const notesOfFollowers = () => db.select({ userId: notifications.userId, kind: notifications.kind, targetId: notifications.targetId }).from(notifications).where(inArray(notifications.userId, ids));
+    const commentId = await comment(writer, { queued: true });
+    // The comment committed with its job queued and no follower's notification written.
+    expect(await notesOfFollowers()).toHaveLength(0);
+    expect(await isFollowing({ userId: writer.id, subjectType: "action_point", subjectId: pointId })).toBe(true);
+    const jobs = Array.from(await db.execute(sql`select id from pgboss.job where name = ${QUEUES.commentNotification} and data->>'commentId' = ${String(commentId)}`));
+    expect(jobs).toHaveLength(1);
+
+    expect(await runCommentJobs()).toBe(1);
+    const notes = await notesOfFollowers();
+    expect(notes).toHaveLength(500);
+    expect(new Set(notes.map((note) => note.userId)).size).toBe(500);
+    expect(notes.every((note) => note.kind === "comment" && note.targetId === commentId)).toBe(true);
+
+    // A job run again (a retry after a crash, or a second job for the same comment) adds nothing.
+    await enqueue(db, QUEUES.commentNotification, { commentId });
+    expect(await runCommentJobs()).toBe(1);
+    expect(await fanOutNewComment({ commentId })).toBe(0);
+    expect(await notesOfFollowers()).toHaveLength(500);
   });
 });
 

@@ -3,12 +3,14 @@ import { expect, test } from "vitest";
 import { createComment, getThreads } from "#app/comments.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import { decide } from "#app/moderation.server.ts";
+import { QUEUES } from "#app/jobs.server.ts";
 import { follow, listNotifications } from "#app/notifications.server.ts";
 import { loader as apiComments } from "#app/routes/api.v1.reacties.ts";
 import { loader as feedLoader } from "#app/routes/feeds.actiepunt.$slug.ts";
 import { loader as csvLoader } from "#app/routes/open-data.reacties[.]csv.ts";
 import { loader as jsonLoader } from "#app/routes/open-data.reacties[.]json.ts";
 import { search } from "#app/search.server.ts";
+import { runQueuedJobs } from "#app/workers.server.ts";
 import { getDb } from "#db/client.ts";
 import { actionPoints } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
@@ -34,6 +36,8 @@ test("a hidden comment appears in no search, feed, API response, open-data file 
   const visible = await createComment({ threadId: thread!.id, authorId: author.id, body: doc("Zichtbaarheidstoets klachtenregeling"), html: "<p>Zichtbaarheidstoets klachtenregeling</p>" });
   const secret = await createComment({ threadId: thread!.id, authorId: author.id, body: doc("Verstopwoord klachtenregeling"), html: "<p>Verstopwoord klachtenregeling</p>" });
   expect(visible.ok && secret.ok).toBe(true);
+  // The follower's notifications of both are written (by the worker's job) before the one is hidden.
+  expect(await runQueuedJobs(QUEUES.commentNotification)).toBe(2);
   expect((await decide({ type: "comment", id: secret.ok ? secret.id : 0, moderatorId: moderator.id, decision: { action: "hide", reason: "offensive", note: "" } })).ok).toBe(true);
 
   const channels: Record<string, string> = {
@@ -50,4 +54,5 @@ test("a hidden comment appears in no search, feed, API response, open-data file 
   for (const channel of ["search", "feed", "api", "csv", "json"]) {
     expect(channels[channel], channel).toContain("Zichtbaarheidstoets");
   }
+  expect(channels.notifications, "notifications").toContain("Schrijver Zichtbaar");
 });

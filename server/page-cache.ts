@@ -18,10 +18,15 @@ import type { NextFunction, Request, Response } from "express";
  * kept page's nonce is replaced by this request's, which the
  * Content-Security-Policy header of this request already names. A request
  * with `Cache-Control: no-cache` (a browser's hard reload) is answered fresh.
+ *
+ * When a kept page expires, one request renders it anew while the others
+ * are still given the expired copy (for at most another `seconds`), so a
+ * popular page is rendered once per period instead of by every visitor who
+ * arrives in the same instant.
  */
 export type PageCacheOptions = { seconds: number; maxEntries?: number; maxBytes?: number; sessionCookie: RegExp };
 
-type Entry = { expires: number; status: number; headers: [string, string][]; body: string; nonce: string };
+type Entry = { expires: number; status: number; headers: [string, string][]; body: string; nonce: string; refreshing: boolean };
 
 const CACHEABLE_TYPES = /^(text\/html|text\/x-script)\b/;
 /** Headers that belong to one request, not to the page: the current request sets its own. */
@@ -47,7 +52,11 @@ export function pageCache({ seconds, maxEntries = 500, maxBytes = 2_000_000, ses
     const key = [req.originalUrl, cookies, req.get("accept-language") ?? "", req.secure ? "s" : ""].join("\n");
     const nonce = String(res.locals.nonce ?? "");
     const hit = /no-cache/.test(req.get("cache-control") ?? "") ? undefined : entries.get(key);
-    if (hit && hit.expires > Date.now()) {
+    const now = Date.now();
+    // Fresh; or expired while another request is already rendering it anew (and not more than a period ago).
+    const usable = hit && (hit.expires > now || (hit.refreshing && hit.expires + seconds * 1000 > now));
+    if (hit && !usable && !hit.refreshing && req.method === "GET") hit.refreshing = true;
+    if (hit && usable) {
       res.status(hit.status);
       for (const [name, value] of hit.headers) res.setHeader(name, value);
       res.setHeader("X-Page-Cache", "hit");
@@ -55,7 +64,6 @@ export function pageCache({ seconds, maxEntries = 500, maxBytes = 2_000_000, ses
       res.end(req.method === "HEAD" ? undefined : body);
       return;
     }
-    if (hit) entries.delete(key);
     if (req.method === "HEAD") return next();
 
     // Fill: keep a copy of what Remix writes (after compression() has wrapped write/end, so these are the plain bytes).
@@ -84,7 +92,11 @@ export function pageCache({ seconds, maxEntries = 500, maxBytes = 2_000_000, ses
         const headers = Object.entries(res.getHeaders())
           .filter(([name]) => !PER_REQUEST.has(name.toLowerCase()))
           .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(", ") : String(value)]);
-        entries.set(key, { expires: Date.now() + seconds * 1000, status: res.statusCode, headers, body: Buffer.concat(chunks).toString("utf8"), nonce });
+        entries.delete(key);
+        entries.set(key, { expires: Date.now() + seconds * 1000, status: res.statusCode, headers, body: Buffer.concat(chunks).toString("utf8"), nonce, refreshing: false });
+      } else if (hit && entries.get(key) === hit) {
+        // Not kept this time (an error, a cookie): the next request tries again.
+        entries.delete(key);
       }
       return end(chunk, ...rest);
     }) as typeof res.end;

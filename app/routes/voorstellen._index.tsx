@@ -37,7 +37,8 @@ export const loader = loaderWith("public.read", async ({ request, locale, actor,
   const plan = await getDraftingPlan({ locale });
   if (!plan) return { plan: null, proposals: [], next: null, choices: null, query: parsed.data, sort: "steun" as const, mayPropose: false };
   const sort = parsed.data.volgorde ?? (plan.supporting.state === "open" ? "willekeurig" : "steun");
-  const { seed, cookie } = visitorSeed(request);
+  // Only the random order needs the visitor's seed (and its cookie); the other orders are the same for everyone.
+  const { seed, cookie } = sort === "willekeurig" ? visitorSeed(request) : { seed: "", cookie: null };
   const [page, choices] = await Promise.all([
     listProposals({
       planId: plan.id,

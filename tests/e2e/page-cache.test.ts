@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { createComment } from "#app/comments.server.ts";
+import { stopJobs } from "#app/jobs.server.ts";
 import { closeDb } from "#db/client.ts";
 import { startApp, type RunningApp } from "#tests/setup/app.ts";
 import { createUser } from "#tests/setup/factories.ts";
@@ -21,6 +22,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
+  // createComment queued its notification job through this process's pg-boss.
+  await stopJobs();
   await closeDb();
   await database?.drop();
 });
@@ -87,4 +90,22 @@ test("signed-in people never get or fill a kept page; other cookies and language
 test("answers that are not plain public pages are not kept: 404s, and data that is not a page", async () => {
   for (let i = 0; i < 2; i++) expect((await getPage(app.url, "/actiepunt/bestaat-niet")).headers.get("X-Page-Cache")).toBeNull();
   for (let i = 0; i < 2; i++) expect((await getPage(app.url, "/open-data/actiepunten.json")).headers.get("X-Page-Cache")).toBeNull();
+});
+
+test("when a kept page expires, one request renders it anew while the others still get the kept copy", async () => {
+  const short = await startApp({ databaseUrl: database.url, env: { PAGE_CACHE_SECONDS: "1" } });
+  try {
+    await getPage(short.url, `/actiepunt/${SLUG}`);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const burst = await Promise.all(Array.from({ length: 10 }, () => getPage(short.url, `/actiepunt/${SLUG}`)));
+    expect(burst.map((page) => page.status)).toEqual(Array(10).fill(200));
+    expect(burst.filter((page) => page.headers.get("X-Page-Cache") === null)).toHaveLength(1);
+    // Once renewed, the page is fresh again for everyone.
+    expect((await getPage(short.url, `/actiepunt/${SLUG}`)).headers.get("X-Page-Cache")).toBe("hit");
+    // Past its period and the grace period after it, the copy is no longer used.
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    expect((await getPage(short.url, `/actiepunt/${SLUG}`)).headers.get("X-Page-Cache")).toBeNull();
+  } finally {
+    await short.stop();
+  }
 });

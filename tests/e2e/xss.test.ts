@@ -646,6 +646,8 @@ describe("adversarial XSS through every input", () => {
     // The appeals and moderation notes were on these pages to be tested.
     expect(writers.filter((writer) => writer.hidingId).length).toBeGreaterThan(40);
     expect(shownIn(items.text).size).toBeGreaterThan(40);
+    // The edited comments' item pages showed their revision history, earlier versions and all.
+    expect(items.text).toContain("Eerdere versies");
   }, 150_000);
 
   test("as an admin: the audit log, the people list, people's pages and the queue", async () => {

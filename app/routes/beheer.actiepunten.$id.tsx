@@ -1,9 +1,9 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { updateActionPoint, getActionPointForEdit } from "#app/actionPoints-admin.server.ts";
 import { AdminNav } from "#app/components/AdminNav.tsx";
-import { ContentForm, type ContentActionData } from "#app/components/ContentForm.tsx";
+import { ContentForm } from "#app/components/ContentForm.tsx";
+import { saveContentForm, type Refusal } from "#app/content-edit.server.ts";
 import { StatusMessage } from "#app/components/forms.tsx";
 import { Heading1, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { Text } from "#app/components/Text.tsx";
@@ -38,25 +38,17 @@ export const loader = loaderWith("plans.manage", async ({ request, params, local
 
 export const action = actionWith("plans.manage", async ({ request, params, actor }) => {
   const id = actionPointId(params.id);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: actionPointEditSchema });
-  const version = typeof formData.get("version") === "string" ? String(formData.get("version")) : null;
-  const failed = (status: number, errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> } = {}, current: ContentActionData["current"] = null, nextVersion = version) =>
-    data({ result: submission.reply(errors), version: nextVersion, current } satisfies ContentActionData, { status });
-  if (submission.status !== "success") return failed(400);
-  const { version: based, ...texts } = submission.value;
-  const result = await updateActionPoint({ actorId: actor!.id, actionPointId: id, version: based, ...texts });
-  if (result.ok) throw redirect(`/beheer/actiepunten/${id}?gedaan=opgeslagen`);
-  switch (result.reason) {
-    case "slugTaken":
-      return failed(400, { fieldErrors: { slug: ["contentAdmin.error.slugTaken"] } });
-    case "numberTaken":
-      return failed(400, { fieldErrors: { number: ["contentAdmin.error.actionPointNumberTaken"] } });
-    case "stale":
-      return failed(409, { formErrors: ["contentAdmin.error.stale"] }, result.current, result.version);
-    default:
-      return notFound();
-  }
+  return saveContentForm({
+    formData: await request.formData(),
+    schema: actionPointEditSchema,
+    save: (texts) => updateActionPoint({ actorId: actor!.id, actionPointId: id, ...texts }),
+    savedTo: `/beheer/actiepunten/${id}?gedaan=opgeslagen`,
+    refusal: (result): Refusal | null => {
+      if (result.reason === "slugTaken") return { fieldErrors: { slug: ["contentAdmin.error.slugTaken"] } };
+      if (result.reason === "numberTaken") return { fieldErrors: { number: ["contentAdmin.error.actionPointNumberTaken"] } };
+      return null;
+    },
+  });
 });
 
 export default function EditActionPoint() {

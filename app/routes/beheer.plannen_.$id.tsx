@@ -1,8 +1,8 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { AdminNav } from "#app/components/AdminNav.tsx";
-import { ContentForm, type ContentActionData } from "#app/components/ContentForm.tsx";
+import { ContentForm } from "#app/components/ContentForm.tsx";
+import { saveContentForm, type Refusal } from "#app/content-edit.server.ts";
 import { StatusMessage } from "#app/components/forms.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { DataTable, Heading1, Heading2, linkClass, Paragraph } from "#app/components/nlds.tsx";
@@ -37,26 +37,17 @@ export const loader = loaderWith("plans.manage", async ({ request, params, local
 
 export const action = actionWith("plans.manage", async ({ request, params, actor, t }) => {
   const id = planId(params.id);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: planEditSchema });
-  const version = typeof formData.get("version") === "string" ? String(formData.get("version")) : null;
-  const failed = (status: number, errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> } = {}, current: ContentActionData["current"] = null, nextVersion = version) =>
-    data({ result: submission.reply(errors), version: nextVersion, current } satisfies ContentActionData, { status });
-  if (submission.status !== "success") return failed(400);
-  const { version: based, ...texts } = submission.value;
-  const result = await updatePlan({ actorId: actor!.id, planId: id, version: based, ...texts });
-  if (result.ok) throw redirect(`/beheer/plannen/${id}?gedaan=opgeslagen`);
-  switch (result.reason) {
-    case "unknownPlan":
-      return notFound();
-    case "slugTaken":
-      return failed(400, { fieldErrors: { slug: ["contentAdmin.error.slugTaken"] } });
-    case "otherCurrent":
-    case "otherDrafting":
-      return failed(400, { fieldErrors: { status: [t(`contentAdmin.error.${result.reason}`, { plan: result.currentTitle })] } });
-    case "stale":
-      return failed(409, { formErrors: ["contentAdmin.error.stale"] }, result.current, result.version);
-  }
+  return saveContentForm({
+    formData: await request.formData(),
+    schema: planEditSchema,
+    save: (texts) => updatePlan({ actorId: actor!.id, planId: id, ...texts }),
+    savedTo: `/beheer/plannen/${id}?gedaan=opgeslagen`,
+    refusal: (result): Refusal | null => {
+      if (result.reason === "slugTaken") return { fieldErrors: { slug: ["contentAdmin.error.slugTaken"] } };
+      if (result.reason === "otherCurrent" || result.reason === "otherDrafting") return { fieldErrors: { status: [t(`contentAdmin.error.${result.reason}`, { plan: result.currentTitle })] } };
+      return null;
+    },
+  });
 });
 
 export default function EditPlan() {

@@ -6,10 +6,10 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { prepareDatabase } from "../db/bootstrap.ts";
-import { closeDb, isLostSocketWrite, onQuery, retireConnections } from "../db/client.ts";
+import { closeDb, onQuery } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
-import { serverSecret } from "../app/supports.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
+import { requireSecretInProduction, survivePoolLoss } from "./process.ts";
 import { pageCache } from "./page-cache.ts";
 import { precompressedAssets } from "./static-assets.ts";
 
@@ -18,14 +18,7 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 
 // Refuse to start in production without a proper SECRET, rather than fail on the first page that needs it.
-if (production) {
-  try {
-    serverSecret();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
-}
+requireSecretInProduction();
 
 const database = await prepareDatabase();
 // Background jobs (e-mail, clean-up) run in this process; WORKERS=off leaves them to another instance.
@@ -161,16 +154,6 @@ async function shutdown(signal: string) {
   }
   process.exit(0);
 }
-// postgres.js can throw one known error from a timer when PostgreSQL drops a connection (see isLostSocketWrite):
-// the pool is replaced and the process serves on. Any other uncaught error still ends it, as by default.
-process.on("uncaughtException", (error) => {
-  if (isLostSocketWrite(error)) {
-    console.error("[db] a connection was lost while sending; starting a new pool", error);
-    retireConnections();
-    return;
-  }
-  console.error(error);
-  process.exit(1);
-});
+survivePoolLoss();
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -4,24 +4,17 @@
  * It needs DATABASE_URL: the embedded PostgreSQL belongs to one web process.
  */
 import { prepareDatabase } from "../db/bootstrap.ts";
-import { closeDb, isLostSocketWrite, retireConnections } from "../db/client.ts";
+import { closeDb } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
-import { serverSecret } from "../app/supports.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
+import { requireSecretInProduction, survivePoolLoss } from "./process.ts";
 
 if (!process.env.DATABASE_URL) {
   console.error("The worker needs DATABASE_URL (the database the web instances use).");
   process.exit(1);
 }
 // Mails carry signed unsubscribe links: the same SECRET as the web instances, checked before anything starts.
-if (process.env.NODE_ENV === "production") {
-  try {
-    serverSecret();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
-}
+requireSecretInProduction();
 // Migrations take an advisory lock, so a worker that starts before the web instances finds the schema ready.
 await prepareDatabase({ seed: false });
 await startWorkers();
@@ -42,16 +35,6 @@ async function shutdown(signal: string) {
   }
   process.exit(0);
 }
-// postgres.js can throw one known error from a timer when PostgreSQL drops a connection (see isLostSocketWrite):
-// the pool is replaced and the process serves on. Any other uncaught error still ends it, as by default.
-process.on("uncaughtException", (error) => {
-  if (isLostSocketWrite(error)) {
-    console.error("[db] a connection was lost while sending; starting a new pool", error);
-    retireConnections();
-    return;
-  }
-  console.error(error);
-  process.exit(1);
-});
+survivePoolLoss();
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { afterAll, expect, inject, test } from "vitest";
 import { createUser } from "#tests/setup/factories.ts";
 import { sharedBrowser, signedInPage } from "#tests/setup/page.ts";
@@ -94,4 +95,18 @@ test("every route, signed out and as an admin, sends the security headers; signe
     }
   }
   expect(checked).toBe(routeInventory.length * 2);
+});
+
+test("in production the server and the worker refuse to start without a proper SECRET", () => {
+  for (const script of ["server/index.ts", "server/worker.ts"]) {
+    for (const secret of ["", "te-kort"]) {
+      const run = spawnSync(process.execPath, ["--import", "tsx", script], {
+        env: { ...process.env, NODE_ENV: "production", SECRET: secret, DATABASE_URL: inject("databaseUrl"), PORT: "0" },
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(run.status, `${script} with SECRET="${secret}"`).toBe(1);
+      expect(run.stderr).toMatch(/SECRET is (not set|too short)/);
+    }
+  }
 });

@@ -9,52 +9,13 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { Heading2, Paragraph } from "#app/components/nlds.tsx";
-import { FormErrors, SelectField, SubmitButton, TextField, useErrorText } from "#app/components/forms.tsx";
+import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "#app/components/forms.tsx";
 import type { FieldSpec } from "#app/forms/content-admin.ts";
 import type { MessageKey } from "#app/i18n/index.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 
 type FieldMeta = Pick<FieldMetadata<unknown>, "id" | "name" | "errorId" | "descriptionId" | "errors" | "initialValue" | "required">;
 
-
-/** A textarea with label, description and error, wired up like the text fields of app/components/forms.tsx. */
-function TextAreaField({ meta, label, description, maxLength }: { meta: FieldMeta; label: string; description?: string; maxLength?: number }) {
-  const errorText = useErrorText();
-  const errors = meta.errors ?? [];
-  const describedBy = [description ? meta.descriptionId : null, errors.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--text${errors.length ? " utrecht-form-field--invalid" : ""}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={meta.id}>
-          {label}
-        </label>
-      </div>
-      {description ? (
-        <div className="utrecht-form-field-description" id={meta.descriptionId}>
-          {description}
-        </div>
-      ) : null}
-      {errors.length ? (
-        <div className="utrecht-form-field-error-message" id={meta.errorId}>
-          {errors.map((error) => errorText(error)).join(" ")}
-        </div>
-      ) : null}
-      <div className="utrecht-form-field__input">
-        <textarea
-          className={`utrecht-textarea utrecht-textarea--html-textarea${errors.length ? " utrecht-textarea--invalid" : ""}`}
-          id={meta.id}
-          name={meta.name}
-          rows={8}
-          defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : undefined}
-          required={meta.required}
-          maxLength={maxLength}
-          aria-invalid={errors.length > 0 || undefined}
-          aria-describedby={describedBy}
-        />
-      </div>
-    </div>
-  );
-}
 
 const STATUSES = ["drafting", "current", "archived"] as const;
 

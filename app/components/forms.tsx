@@ -90,6 +90,27 @@ export function TextField({ meta, label, description, type = "text", autoComplet
 }
 
 /** A select; `required` only where every submit needs it, so a form with optional parts still posts without JavaScript. */
+/** A multi-line text field (plain text; paragraphs separated by empty lines where the form says so). */
+export function TextAreaField({ meta, label, description, maxLength, rows = 8 }: { meta: FieldMeta; label: string; description?: string; maxLength?: number; rows?: number }) {
+  return (
+    <FieldShell meta={meta} label={label} description={description} kind="text">
+      {({ invalid, describedBy }) => (
+        <textarea
+          className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? " utrecht-textarea--invalid" : ""}`}
+          id={meta.id}
+          name={meta.name}
+          rows={rows}
+          defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : undefined}
+          required={meta.required}
+          maxLength={maxLength}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
 export function SelectField({
   meta,
   label,

@@ -183,6 +183,7 @@ describe("kill -9 of the app under write load", () => {
     type Write = { kind: "comment" | "support" | "registration"; key: string; status: number | "lost" };
     const writes: Write[] = [];
     let acknowledgedSoFar = 0;
+    const ackedKinds = new Set<Write["kind"]>();
     let killed = false;
     const victim = app;
     const killAt = 40;
@@ -210,7 +211,12 @@ describe("kill -9 of the app under write load", () => {
         try {
           const answer = await request;
           writes.push({ kind, key, status: answer.status });
-          if (acknowledged(answer.status) && ++acknowledgedSoFar === killAt) {
+          if (acknowledged(answer.status)) {
+            acknowledgedSoFar++;
+            ackedKinds.add(kind);
+          }
+          // Mid-stream, once every kind of write has been acknowledged at least once.
+          if (!killed && acknowledgedSoFar >= killAt && ackedKinds.size === 3) {
             killed = true;
             // Mid-stream: the other lanes have requests in flight at this moment.
             victim.process.kill("SIGKILL");

@@ -41,8 +41,22 @@ export type ThreadInfo = {
   paragraphCounts: Record<string, number>;
 };
 
-/** The threads of a subject, with their comment counts per paragraph, in one query. */
-export async function getThreads({ subjectType, subjectId, db = getDb() }: { subjectType: SubjectType; subjectId: number; db?: Executor }): Promise<ThreadInfo[]> {
+/**
+ * The threads of a subject, with their comment counts per paragraph, in one
+ * query. Without `paragraphCounts` (posting a comment needs only the thread)
+ * the counts are left empty rather than counted over the thread's comments.
+ */
+export async function getThreads({
+  subjectType,
+  subjectId,
+  paragraphCounts = true,
+  db = getDb(),
+}: {
+  subjectType: SubjectType;
+  subjectId: number;
+  paragraphCounts?: boolean;
+  db?: Executor;
+}): Promise<ThreadInfo[]> {
   const rows = await db
     .select({
       id: threads.id,
@@ -54,11 +68,13 @@ export async function getThreads({ subjectType, subjectId, db = getDb() }: { sub
       lockedAt: threads.lockedAt,
       lockedReason: threads.lockedReason,
       // Written out with table names: Drizzle leaves columns unqualified in a one-table select.
-      paragraphCounts: sql<Record<string, number>>`coalesce((
+      paragraphCounts: paragraphCounts
+        ? sql<Record<string, number>>`coalesce((
         select json_object_agg(anchor, n) from (
           select c.paragraph_anchor as anchor, count(*)::int as n from comments c
           where c.thread_id = threads.id and c.paragraph_anchor is not null and c.status = 'published'
-          group by 1) counts), '{}'::json)`,
+          group by 1) counts), '{}'::json)`
+        : sql<Record<string, number>>`'{}'::json`,
     })
     .from(threads)
     .where(and(eq(threads.subjectType, subjectType), eq(threads.subjectId, subjectId)))

@@ -172,7 +172,7 @@ export async function postComment({
 }): Promise<PostOutcome> {
   const typed = String(formData.get("bodyText") ?? "");
   const fields = postSchema.safeParse(Object.fromEntries([...formData].filter(([key]) => key in postSchema.shape && formData.get(key) !== "")));
-  const threads = await getThreads({ subjectType, subjectId });
+  const threads = await getThreads({ subjectType, subjectId, paragraphCounts: false });
   const thread = fields.success ? threads.find((candidate) => candidate.id === fields.data.threadId) : undefined;
   const base = { threadId: fields.success ? fields.data.threadId : 0, parentId: fields.success ? (fields.data.parentId ?? null) : null, paragraph: null, official: false, doc: null };
   const refuse = (status: number, error: string, text = typed): PostOutcome => ({ ok: false, status, reply: { ...base, error, text } });

@@ -125,13 +125,23 @@ async function fanOut(
 
 const followersOf = (type: FollowSubject, id: number) => sql`select user_id from follows where subject_type = ${type}::follow_subject and subject_id = ${id}`;
 
-type CommentFacts = { author_id: number; answered_author: number | null; subject_type: "action_point" | "proposal"; subject_id: number; theme_id: number; subject: string | null; visible: boolean };
+type CommentFacts = {
+  author_id: number;
+  answered_author: number | null;
+  subject_type: "action_point" | "proposal";
+  subject_id: number;
+  theme_id: number;
+  subject: string | null;
+  /** An action point's English title (proposals are written in one language). */
+  subject_en: string | null;
+  visible: boolean;
+};
 
 async function commentFacts(db: Executor, commentId: number): Promise<CommentFacts | undefined> {
   const [row] = rowsOf<CommentFacts>(
     await db.execute(sql`
       select c.author_id, pc.author_id as answered_author, t.subject_type, t.subject_id, t.theme_id,
-        coalesce(ap.title, sp.title) as subject, ${publicComment("c")} as visible
+        coalesce(ap.title, sp.title) as subject, ap.translations->'en'->>'title' as subject_en, ${publicComment("c")} as visible
       from comments c join threads t on t.id = c.thread_id
       left join comments pc on pc.id = coalesce(c.reply_to_id, c.parent_id)
       left join action_points ap on t.subject_type = 'action_point' and ap.id = t.subject_id
@@ -168,7 +178,7 @@ export async function fanOutNewComment({ commentId, db = getDb() }: { commentId:
   return db.transaction(async (tx) => {
     const row = await commentFacts(tx, commentId);
     if (!row || !row.visible) return 0;
-    const data = { subject: row.subject ?? "", link: `/reactie/${commentId}` };
+    const data = { subject: row.subject ?? "", ...(row.subject_en ? { subjectEn: row.subject_en } : {}), link: `/reactie/${commentId}` };
     const base = { targetType: "comment", targetId: commentId, actorId: row.author_id, data };
     const answered = row.answered_author ?? 0;
     let written = 0;
@@ -184,9 +194,10 @@ export async function fanOutNewComment({ commentId, db = getDb() }: { commentId:
 
 /** A progress update on an action point: its followers and its theme's followers are told. */
 export async function notifyProgressUpdate({ updateId, db }: { updateId: number; db: Executor }): Promise<void> {
-  const [row] = rowsOf<{ author_id: number | null; title: string; slug: string; subject: string; action_point_id: number; theme_id: number }>(
+  const [row] = rowsOf<{ author_id: number | null; title: string; title_en: string | null; slug: string; subject: string; subject_en: string | null; action_point_id: number; theme_id: number }>(
     await db.execute(sql`
-      select u.author_id, u.title, ap.slug, ap.title as subject, ap.id as action_point_id, ap.theme_id
+      select u.author_id, u.title, u.translations->'en'->>'title' as title_en, ap.slug, ap.title as subject,
+        ap.translations->'en'->>'title' as subject_en, ap.id as action_point_id, ap.theme_id
       from progress_updates u join action_points ap on ap.id = u.action_point_id
       where u.id = ${updateId} and u.published_on is not null`),
   );
@@ -196,7 +207,13 @@ export async function notifyProgressUpdate({ updateId, db }: { updateId: number;
     targetType: "progress_update",
     targetId: updateId,
     actorId: row.author_id,
-    data: { subject: row.subject, title: row.title, link: `/actiepunt/${row.slug}#voortgang` },
+    data: {
+      subject: row.subject,
+      title: row.title,
+      ...(row.subject_en ? { subjectEn: row.subject_en } : {}),
+      ...(row.title_en ? { titleEn: row.title_en } : {}),
+      link: `/actiepunt/${row.slug}#voortgang`,
+    },
     recipients: sql`${followersOf("action_point", row.action_point_id)} union ${followersOf("theme", row.theme_id)}`,
   });
 }
@@ -272,17 +289,18 @@ export type NotificationView = { id: number; kind: string; text: string; link: s
 type Row = { id: number; kind: string; data: Data; created_at: string; read_at: string | null; actor_name: string | null };
 
 /** The sentence for one notification, in the reader's language. */
-export function describe(row: Pick<Row, "kind" | "data" | "actor_name">, t: Translate): string {
+export function describe(row: Pick<Row, "kind" | "data" | "actor_name">, t: Translate, locale: Locale = "nl"): string {
   const d = row.data;
   const actor = row.actor_name ?? t("notifications.someone");
-  const subject = String(d.subject ?? "");
+  // Action points and progress updates have English titles; English readers get them where there are.
+  const subject = String((locale === "en" && d.subjectEn) || d.subject || "");
   switch (row.kind) {
     case "reply":
       return t("notifications.text.reply", { actor, subject });
     case "comment":
       return t("notifications.text.comment", { actor, subject });
     case "update":
-      return t("notifications.text.update", { subject, title: String(d.title ?? "") });
+      return t("notifications.text.update", { subject, title: String((locale === "en" && d.titleEn) || d.title || "") });
     case "status":
       return t(d.response ? "notifications.text.statusWithResponse" : "notifications.text.status", { subject, status: t(`proposalStatus.${String(d.status)}` as MessageKey) });
     case "moderation": {
@@ -305,7 +323,19 @@ export function decodeNotificationCursor(raw: string | null): { at: string; id: 
 }
 
 /** One page of a person's visible notifications, newest first, in one query. */
-export async function listNotifications({ userId, after = null, t, db = getDb() }: { userId: number; after?: { at: string; id: number } | null; t: Translate; db?: Executor }) {
+export async function listNotifications({
+  userId,
+  after = null,
+  t,
+  locale = "nl",
+  db = getDb(),
+}: {
+  userId: number;
+  after?: { at: string; id: number } | null;
+  t: Translate;
+  locale?: Locale;
+  db?: Executor;
+}) {
   const keyset = after ? sql`and (n.created_at, n.id) < (${after.at}::timestamptz, ${after.id})` : sql``;
   const rows = rowsOf<Row>(
     await db.execute(sql`
@@ -318,7 +348,7 @@ export async function listNotifications({ userId, after = null, t, db = getDb() 
   const page = rows.slice(0, NOTIFICATIONS_PAGE);
   const last = rows.length > NOTIFICATIONS_PAGE ? page.at(-1) : undefined;
   return {
-    items: page.map((row): NotificationView => ({ id: row.id, kind: row.kind, text: describe(row, t), link: String(row.data.link ?? "/"), createdAt: row.created_at, read: row.read_at !== null })),
+    items: page.map((row): NotificationView => ({ id: row.id, kind: row.kind, text: describe(row, t, locale), link: String(row.data.link ?? "/"), createdAt: row.created_at, read: row.read_at !== null })),
     next: last ? `${last.created_at}_${last.id}` : null,
   };
 }
@@ -415,7 +445,7 @@ export async function mailNotifications({ notificationIds, origin = siteOrigin()
       const [row] = rowsOf<MailRow>(await tx.execute(lockUnmailed(sql`n.id = ${id}`)));
       if (!row || row.delivery !== "immediate" || !row.visible) return 0;
       const t = translator(localeOf(row.locale));
-      const text = describe(row, t);
+      const text = describe(row, t, localeOf(row.locale));
       await queueMail(tx, {
         to: row.email,
         userId: row.user_id,
@@ -458,7 +488,7 @@ export async function sendNotificationDigests({ now = new Date(), deliveries = d
       if (!rows.length) return 0;
       const first = rows[0]!;
       const t = translator(localeOf(first.locale));
-      const lines = rows.slice(0, DIGEST_LINES).map((row) => `- ${describe(row, t)}\n  ${origin}${String(row.data.link ?? "/")}`);
+      const lines = rows.slice(0, DIGEST_LINES).map((row) => `- ${describe(row, t, localeOf(first.locale))}\n  ${origin}${String(row.data.link ?? "/")}`);
       if (rows.length > DIGEST_LINES) lines.push(t("notifications.mail.more", { count: rows.length - DIGEST_LINES }));
       await queueMail(tx, {
         to: first.email,

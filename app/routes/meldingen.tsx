@@ -11,12 +11,12 @@ import { decodeNotificationCursor, listNotifications, markAllRead, markRead } fr
 import { safeRedirect } from "#app/safe-redirect.ts";
 import { idField } from "#app/forms/ids.ts";
 
-export const loader = loaderWith("account.manage", async ({ request, actor, t }) => {
+export const loader = loaderWith("account.manage", async ({ request, actor, t, locale }) => {
   const url = new URL(request.url);
   const raw = url.searchParams.get("na");
   const after = raw ? decodeNotificationCursor(raw) : null;
   if (raw && !after) throw new Response(t("error.badRequest.title"), { status: 400 });
-  const page = await listNotifications({ userId: actor!.id, after, t });
+  const page = await listNotifications({ userId: actor!.id, after, t, locale });
   return { ...page, allRead: url.searchParams.get("gedaan") === "alles" };
 });
 

@@ -409,3 +409,21 @@ describe("following", () => {
     expect(rows).toHaveLength(0);
   });
 });
+
+describe("in the reader's language", () => {
+  test("an English reader sees an action point's English title in the notification; a Dutch reader the Dutch one", async () => {
+    const [point] = await getDb().select({ id: actionPoints.id, title: actionPoints.title, translations: actionPoints.translations }).from(actionPoints).where(eq(actionPoints.slug, "open-algoritmen"));
+    const english = (point!.translations as { en?: { title?: string } }).en?.title;
+    expect(english).toBeTruthy();
+    expect(english).not.toBe(point!.title);
+    const reader = await createUser({ displayName: "Lezer in het Engels" });
+    await follow({ userId: reader.id, subjectType: "action_point", subjectId: point!.id });
+    const publicThread = (await getThreads({ subjectType: "action_point", subjectId: point!.id })).find((candidate) => candidate.kind === "public")!;
+    await comment(await createUser({ displayName: "Schrijver Taal" }), { threadId: publicThread.id });
+    const listed = async (cookie: string) => (unwrap(await notificationsLoader(args(get("/meldingen", { cookie })))).data as { items: { text: string }[] }).items[0]!.text;
+    const inEnglish = await listed(`${reader.cookie}; lang=en`);
+    expect(inEnglish).toContain(english!);
+    expect(inEnglish).not.toContain(point!.title);
+    expect(await listed(reader.cookie)).toContain(point!.title);
+  });
+});

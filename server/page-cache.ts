@@ -24,7 +24,7 @@ import type { NextFunction, Request, Response } from "express";
  * popular page is rendered once per period instead of by every visitor who
  * arrives in the same instant.
  */
-export type PageCacheOptions = { seconds: number; maxEntries?: number; maxBytes?: number; sessionCookie: RegExp };
+export type PageCacheOptions = { seconds: number; maxEntries?: number; maxBytes?: number; maxTotalBytes?: number; sessionCookie: RegExp };
 
 type Entry = { expires: number; status: number; headers: [string, string][]; body: string; nonce: string; refreshing: boolean };
 
@@ -32,16 +32,27 @@ const CACHEABLE_TYPES = /^(text\/html|text\/x-script)\b/;
 /** Headers that belong to one request, not to the page: the current request sets its own. */
 const PER_REQUEST = new Set(["content-security-policy", "strict-transport-security", "content-length", "content-encoding", "transfer-encoding", "connection", "date", "x-query-count", "set-cookie"]);
 
-export function pageCache({ seconds, maxEntries = 500, maxBytes = 2_000_000, sessionCookie }: PageCacheOptions) {
+export function pageCache({ seconds, maxEntries = 500, maxBytes = 2_000_000, maxTotalBytes = 64_000_000, sessionCookie }: PageCacheOptions) {
   const entries = new Map<string, Entry>();
   let generation = 0;
+  let totalBytes = 0;
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    totalBytes -= entry.body.length;
+    entries.delete(key);
+  };
+  const clear = () => {
+    entries.clear();
+    totalBytes = 0;
+  };
 
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     if (seconds <= 0) return next();
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.on("finish", () => {
         if (res.statusCode < 400) {
-          entries.clear();
+          clear();
           generation++;
         }
       });
@@ -88,15 +99,18 @@ export function pageCache({ seconds, maxEntries = 500, maxBytes = 2_000_000, ses
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0]);
       if (keep && started === generation && cacheable(res)) {
-        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+        const body = Buffer.concat(chunks).toString("utf8");
+        remove(key);
+        // The oldest go first, within both the number of pages and the memory they take (characters, roughly bytes).
+        while (entries.size > 0 && (entries.size >= maxEntries || totalBytes + body.length > maxTotalBytes)) remove(entries.keys().next().value!);
         const headers = Object.entries(res.getHeaders())
           .filter(([name]) => !PER_REQUEST.has(name.toLowerCase()))
           .map(([name, value]): [string, string] => [name, Array.isArray(value) ? value.join(", ") : String(value)]);
-        entries.delete(key);
-        entries.set(key, { expires: Date.now() + seconds * 1000, status: res.statusCode, headers, body: Buffer.concat(chunks).toString("utf8"), nonce, refreshing: false });
+        entries.set(key, { expires: Date.now() + seconds * 1000, status: res.statusCode, headers, body, nonce, refreshing: false });
+        totalBytes += body.length;
       } else if (hit && entries.get(key) === hit) {
         // Not kept this time (an error, a cookie): the next request tries again.
-        entries.delete(key);
+        remove(key);
       }
       return end(chunk, ...rest);
     }) as typeof res.end;

@@ -4,6 +4,7 @@
  * with `terug` saying where to come back to with the outcome.
  */
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { StatusMessage, SubmitButton } from "#app/components/forms.tsx";
 import { HIDE_REASON_CODES, NOTE_MAX } from "#app/forms/moderation-limits.ts";
 import type { MessageKey } from "#app/i18n/index.ts";
@@ -29,45 +30,47 @@ export function IntentButton({ action, back, intent, label, appearance = "second
   );
 }
 
+/** Label, optional hint and one input of a moderation form (plain forms, validated on the server). */
+export function ModerationField({ id, label, kind, hint, children }: { id: string; label: string; kind: "text" | "textarea" | "select"; hint?: string; children: ReactNode }) {
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--${kind}`}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      {hint ? (
+        <div className="utrecht-form-field-description" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      <div className="utrecht-form-field__input">{children}</div>
+    </div>
+  );
+}
+
 export function ReasonSelect({ id, name = "reason", required = true }: { id: string; name?: string; required?: boolean }) {
   const t = useTranslate();
   return (
-    <div className="utrecht-form-field utrecht-form-field--select">
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {t("moderation.form.reason")}
-        </label>
-      </div>
-      <div className="utrecht-form-field__input">
-        <select id={id} name={name} required={required} className="utrecht-select utrecht-select--html-select" defaultValue="">
-          <option value="">{t("moderation.form.chooseReason")}</option>
-          {HIDE_REASON_CODES.map((code) => (
-            <option key={code} value={code}>
-              {t(`moderation.reason.${code}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <ModerationField id={id} label={t("moderation.form.reason")} kind="select">
+      <select id={id} name={name} required={required} className="utrecht-select utrecht-select--html-select" defaultValue="">
+        <option value="">{t("moderation.form.chooseReason")}</option>
+        {HIDE_REASON_CODES.map((code) => (
+          <option key={code} value={code}>
+            {t(`moderation.reason.${code}`)}
+          </option>
+        ))}
+      </select>
+    </ModerationField>
   );
 }
 
 export function NoteField({ id, label, name = "note", required = false }: { id: string; label: string; name?: string; required?: boolean }) {
   const t = useTranslate();
   return (
-    <div className="utrecht-form-field utrecht-form-field--textarea">
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      <div className="utrecht-form-field-description" id={`${id}-hint`}>
-        {t("moderation.form.noteHint", { max: NOTE_MAX })}
-      </div>
-      <div className="utrecht-form-field__input">
-        <textarea id={id} name={name} rows={2} maxLength={NOTE_MAX} required={required} aria-describedby={`${id}-hint`} className="utrecht-textarea utrecht-textarea--html-textarea" />
-      </div>
-    </div>
+    <ModerationField id={id} label={label} kind="textarea" hint={t("moderation.form.noteHint", { max: NOTE_MAX })}>
+      <textarea id={id} name={name} rows={2} maxLength={NOTE_MAX} required={required} aria-describedby={`${id}-hint`} className="utrecht-textarea utrecht-textarea--html-textarea" />
+    </ModerationField>
   );
 }
 

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, StatusMessage, SubmitButton } from "#app/components/forms.tsx";
-import { IntentButton, ModerationResult, NoteField, ReasonSelect } from "#app/components/ModerationForms.tsx";
+import { IntentButton, ModerationField, ModerationResult, NoteField, ReasonSelect } from "#app/components/ModerationForms.tsx";
 import { Heading1, Heading2, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { QueueItemView } from "#app/components/QueueItem.tsx";
 import { romanNumeral } from "#app/content/format.ts";
@@ -110,20 +110,13 @@ export default function ModerationQueuePage() {
           <Heading2 id="bulk-kop">{t("moderation.bulk.heading")}</Heading2>
           <Paragraph>{t("moderation.bulk.intro")}</Paragraph>
           <Form method="post" id="bulk" className="inspraak-form">
-            <div className="utrecht-form-field utrecht-form-field--select">
-              <div className="utrecht-form-field__label">
-                <label className="utrecht-form-label" htmlFor="bulk-actie">
-                  {t("moderation.bulk.action")}
-                </label>
-              </div>
-              <div className="utrecht-form-field__input">
-                <select id="bulk-actie" name="action" required className="utrecht-select utrecht-select--html-select" defaultValue="approve">
-                  <option value="approve">{t("moderation.action.approve")}</option>
-                  <option value="hide">{t("moderation.action.hide")}</option>
-                  <option value="dismiss">{t("moderation.action.dismiss")}</option>
-                </select>
-              </div>
-            </div>
+            <ModerationField id="bulk-actie" label={t("moderation.bulk.action")} kind="select">
+              <select id="bulk-actie" name="action" required className="utrecht-select utrecht-select--html-select" defaultValue="approve">
+                <option value="approve">{t("moderation.action.approve")}</option>
+                <option value="hide">{t("moderation.action.hide")}</option>
+                <option value="dismiss">{t("moderation.action.dismiss")}</option>
+              </select>
+            </ModerationField>
             <ReasonSelect id="bulk-reden" required={false} />
             <NoteField id="bulk-toelichting" label={t("moderation.form.publicNote")} />
             <SubmitButton>{t("moderation.bulk.submit")}</SubmitButton>

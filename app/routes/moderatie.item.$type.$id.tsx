@@ -3,7 +3,7 @@ import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormErrors, SubmitButton } from "#app/components/forms.tsx";
-import { HideForm, IntentButton, ModerationResult, NoteField } from "#app/components/ModerationForms.tsx";
+import { HideForm, IntentButton, ModerationField, ModerationResult, NoteField } from "#app/components/ModerationForms.tsx";
 import { Heading1, Heading2, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { QueueItemView } from "#app/components/QueueItem.tsx";
 import { formatDateTime } from "#app/content/dates.ts";
@@ -136,16 +136,9 @@ export default function ModerationItemPage() {
             <Form method="post" action={here} className="inspraak-form">
               <input type="hidden" name="terug" value={here} />
               <input type="hidden" name="intent" value="redact" />
-              <div className="utrecht-form-field utrecht-form-field--textarea">
-                <div className="utrecht-form-field__label">
-                  <label className="utrecht-form-label" htmlFor="aanpassen-tekst">
-                    {t("moderation.form.newText")}
-                  </label>
-                </div>
-                <div className="utrecht-form-field__input">
-                  <textarea id="aanpassen-tekst" name="bodyText" rows={6} required defaultValue={item.text} className="utrecht-textarea utrecht-textarea--html-textarea" />
-                </div>
-              </div>
+              <ModerationField id="aanpassen-tekst" label={t("moderation.form.newText")} kind="textarea">
+                <textarea id="aanpassen-tekst" name="bodyText" rows={6} required defaultValue={item.text} className="utrecht-textarea utrecht-textarea--html-textarea" />
+              </ModerationField>
               <NoteField id="aanpassen-toelichting" label={t("moderation.form.publicNote")} />
               <SubmitButton>{t("moderation.action.redact")}</SubmitButton>
             </Form>
@@ -175,16 +168,9 @@ export default function ModerationItemPage() {
           <Form method="post" action={here} className="inspraak-form">
             <input type="hidden" name="terug" value={here} />
             <input type="hidden" name="intent" value="timeout" />
-            <div className="utrecht-form-field utrecht-form-field--text">
-              <div className="utrecht-form-field__label">
-                <label className="utrecht-form-label" htmlFor="timeout-dagen">
-                  {t("moderation.form.days")}
-                </label>
-              </div>
-              <div className="utrecht-form-field__input">
-                <input id="timeout-dagen" name="days" type="number" min={1} max={30} required defaultValue={1} className="utrecht-textbox utrecht-textbox--html-input" />
-              </div>
-            </div>
+            <ModerationField id="timeout-dagen" label={t("moderation.form.days")} kind="text">
+              <input id="timeout-dagen" name="days" type="number" min={1} max={30} required defaultValue={1} className="utrecht-textbox utrecht-textbox--html-input" />
+            </ModerationField>
             <NoteField id="timeout-toelichting" label={t("moderation.form.publicNote")} />
             <SubmitButton>{t("moderation.action.timeout")}</SubmitButton>
           </Form>

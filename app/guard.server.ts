@@ -97,10 +97,18 @@ export type ActionOptions = {
 };
 
 /**
+ * The names our forms use: plain words. Anything else (an empty name, dots or
+ * brackets Conform would read as a path, `__proto__`) comes from no form here,
+ * and some of it makes Conform's parser throw.
+ */
+const FIELD_NAME = /^(?!constructor$)[A-Za-z][A-Za-z0-9_-]{0,63}$|^__(intent|state)__$/;
+
+/**
  * Input no route can use, refused here once for every route: a URL parameter
  * PostgreSQL cannot store is a 404 (no such thing exists), such a query value
- * or form field a 400 with a message, and so is a body that is not a form or
- * carries a file (no form here uploads one). Reads a copy of the body, so the
+ * or form field a 400 with a message, and so is a body that is not a form,
+ * carries a file (no form here uploads one) or names a field in a way no
+ * form here does. Reads a copy of the body, so the
  * handler still reads the original.
  */
 async function refuseUnusableInput(request: Request, params: LoaderFunctionArgs["params"], kind: "loader" | "action", t: Translate): Promise<void> {
@@ -115,7 +123,7 @@ async function refuseUnusableInput(request: Request, params: LoaderFunctionArgs[
     throw new Response(t("error.badForm"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   for (const [name, value] of form) {
-    if (typeof value !== "string") throw new Response(t("error.badForm"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    if (typeof value !== "string" || !FIELD_NAME.test(name)) throw new Response(t("error.badForm"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     if (isUnstorable(name) || isUnstorable(value)) throw badCharacters();
   }
 }

@@ -449,6 +449,26 @@ describe("what is stored is what was written, and shown safely", () => {
     expect(outcome.status).toBe(400);
     expect(outcome.body).toBe(nl("error.badForm"));
   });
+
+  // Found by the fuzzer: an empty field name made Conform's parser throw (a 500 on every Conform form).
+  test.each(["", "flagThreshold.x", "items[]", "__proto__", "a[0]", "constructor"])("a field named %j is a translated 400 and changes nothing", async (name) => {
+    const action = (await importRoute("beheer.themas.tsx")).action!;
+    const body = new URLSearchParams({ themeId: String(world.samples.themeId), premoderation: "all", premoderationCount: "3", flagThreshold: "3" });
+    body.append(name, "1");
+    const before = await tableCounts();
+    const outcome = await callRoute(
+      action,
+      new Request(`${ORIGIN}/beheer/themas`, {
+        method: "POST",
+        body,
+        headers: { Origin: ORIGIN, Cookie: world.people.admin.cookie },
+      }),
+      {}
+    );
+    expect(outcome.status).toBe(400);
+    expect(outcome.body).toBe(nl("error.badForm"));
+    expect(await tableCounts()).toEqual(before);
+  });
 });
 
 test("afterwards the database is intact: every table is still there, the plans untouched, the people still there", async () => {

@@ -108,8 +108,8 @@ const FIELD_NAME = /^(?!constructor$)[A-Za-z][A-Za-z0-9_-]{0,63}$|^__(intent|sta
  * PostgreSQL cannot store is a 404 (no such thing exists), such a query value
  * or form field a 400 with a message, and so is a body that is not a form,
  * carries a file (no form here uploads one) or names a field in a way no
- * form here does. Reads a copy of the body, so the
- * handler still reads the original.
+ * form here does. Reads the body once: the handler's `request.formData()`
+ * answers with a copy of the form checked here.
  */
 async function refuseUnusableInput(request: Request, params: LoaderFunctionArgs["params"], kind: "loader" | "action", t: Translate): Promise<void> {
   if (Object.values(params ?? {}).some((value) => value !== undefined && isUnstorable(value))) throw new Response("Not Found", { status: 404 });
@@ -118,14 +118,25 @@ async function refuseUnusableInput(request: Request, params: LoaderFunctionArgs[
   if (kind !== "action" || request.body === null) return;
   let form: FormData;
   try {
-    form = await request.clone().formData();
+    form = await request.formData();
   } catch {
     throw new Response(t("error.badForm"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
+  const entries: [string, string][] = [];
   for (const [name, value] of form) {
     if (typeof value !== "string" || !FIELD_NAME.test(name)) throw new Response(t("error.badForm"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     if (isUnstorable(name) || isUnstorable(value)) throw badCharacters();
+    entries.push([name, value]);
   }
+  // The body is read once, here: the handler's request.formData() gets its own copy of what was checked.
+  Object.defineProperty(request, "formData", {
+    configurable: true,
+    value: async () => {
+      const copy = new FormData();
+      for (const [name, value] of entries) copy.append(name, value);
+      return copy;
+    },
+  });
 }
 
 function guard<R>(permission: Permission, kind: "loader" | "action", handler: (args: GuardedArgs) => R | Promise<R>, options: ActionOptions = {}) {

@@ -16,9 +16,12 @@
  *   proposal lives on in the one it was merged into: its supporters may
  *   support that one with the budget they got back; counting both would let
  *   one person's support count twice for the same idea.
- * - Supporting and withdrawing lock the proposal row first, then the budget
- *   row: a status change at the same moment (which also locks the proposal)
- *   comes entirely before or after, and the fixed order cannot deadlock.
+ * - Supporting and withdrawing lock the proposal row first, then the support
+ *   row, then the budget row: a status change at the same moment (which also
+ *   locks the proposal) comes entirely before or after, and the fixed order
+ *   cannot deadlock. Both are database functions (support_proposal,
+ *   withdraw_support in migrations/0008_support_functions.sql), so each is one
+ *   round trip: supports are the busiest write of a consultation.
  *
  * The ledger names supporters by a pseudonym: HMAC-SHA256 of
  * "supporter:<user id>" with the server's SECRET, hex, first 16 bytes. The
@@ -32,7 +35,6 @@ import { getDb, type Executor } from "#db/client.ts";
 import { plans, proposals, supportBudgets, supports, themes, type ProposalStatus } from "#db/schema.ts";
 import { localizeFields, type LocalizedText } from "#app/content/localize.ts";
 import type { Locale, Translate } from "#app/i18n/index.ts";
-import { follow } from "./notifications.server.ts";
 import { windowState, type WindowState } from "./windows.ts";
 
 /** Proposals that may be supported (and whose support may be withdrawn). */
@@ -52,104 +54,38 @@ export type WithdrawResult =
   | { ok: true; supportCount: number; budgetLeft: number | null }
   | { ok: false; reason: "notFound" | "notSupportable" | "windowClosed" | "notSupported" };
 
-/** Thrown inside a transaction to roll back the budget claim when the support already existed. */
-class AlreadySupported extends Error {}
+type Outcome = { outcome: string; new_count: number | null; budget_left: number | null };
 
-/** The proposal with its plan's support window and budget, locked against status changes until the transaction ends. */
-async function lockProposal(tx: Executor, proposalId: number) {
-  const [row] = await tx
-    .select({
-      planId: proposals.planId,
-      status: proposals.status,
-      supportOpenAt: plans.supportOpenAt,
-      supportCloseAt: plans.supportCloseAt,
-      budget: plans.supportBudget,
-      // The database's clock, so every app instance judges the window alike.
-      now: sql<string>`now()`.mapWith((value: string | Date) => new Date(value)),
-    })
-    .from(proposals)
-    .innerJoin(plans, eq(plans.id, proposals.planId))
-    .where(eq(proposals.id, proposalId))
-    .for("no key update", { of: proposals });
-  return row;
+/** The outcome of support_proposal() or withdraw_support() (migrations/0008_support_functions.sql) as a result. */
+function outcomeOf<R>(rows: unknown): R {
+  const [row] = Array.from(rows as Iterable<Outcome>);
+  if (!row) throw new Error("the support function answered no row");
+  return (row.outcome === "ok" ? { ok: true, supportCount: row.new_count!, budgetLeft: row.budget_left } : { ok: false, reason: row.outcome }) as R;
 }
 
-const left = (budget: number | null, used: number) => (budget === null ? null : Math.max(0, budget - used));
+const supportable = sql`array[${sql.join(
+  SUPPORTABLE.map((status) => sql`${status}`),
+  sql`, `,
+)}]::proposal_status[]`;
 
 /**
- * Supports a proposal, in one transaction: the proposal must be open for
- * support and the plan's support window open; one unit of the person's
- * budget is claimed atomically; supporting twice leaves one support.
+ * Supports a proposal, in one statement (the database function
+ * support_proposal, which keeps the rules above): the proposal must be open
+ * for support and the plan's support window open (by the database's clock);
+ * one support per person, the primary key decides; one unit of the person's
+ * budget is claimed atomically; the supporter follows the proposal.
  */
 export async function supportProposal({ proposalId, userId, db = getDb() }: { proposalId: number; userId: number; db?: Executor }): Promise<SupportResult> {
-  try {
-    return await db.transaction(async (tx): Promise<SupportResult> => {
-      const proposal = await lockProposal(tx, proposalId);
-      if (!proposal) return { ok: false, reason: "notFound" };
-      if (!SUPPORTABLE.includes(proposal.status)) return { ok: false, reason: "notSupportable" };
-      if (windowState(proposal.supportOpenAt, proposal.supportCloseAt, proposal.now).state !== "open") return { ok: false, reason: "windowClosed" };
-      const { budget } = proposal;
-      if (budget !== null && budget < 1) return { ok: false, reason: "budgetSpent" };
-
-      // Claims one unit: inserts used = 1, or raises used only while it is below the budget.
-      const [claimed] = await tx
-        .insert(supportBudgets)
-        .values({ planId: proposal.planId, userId, used: 1 })
-        .onConflictDoUpdate({
-          target: [supportBudgets.planId, supportBudgets.userId],
-          set: { used: sql`${supportBudgets.used} + 1` },
-          setWhere: budget === null ? undefined : sql`${supportBudgets.used} < ${budget}`,
-        })
-        .returning({ used: supportBudgets.used });
-      if (!claimed) return { ok: false, reason: "budgetSpent" };
-
-      const inserted = await tx.insert(supports).values({ proposalId, userId }).onConflictDoNothing().returning({ userId: supports.userId });
-      if (inserted.length === 0) throw new AlreadySupported();
-
-      const [counted] = await tx
-        .update(proposals)
-        .set({ supportCount: sql`${proposals.supportCount} + 1` })
-        .where(eq(proposals.id, proposalId))
-        .returning({ supportCount: proposals.supportCount });
-      await follow({ userId, subjectType: "proposal", subjectId: proposalId, db: tx });
-      return { ok: true, supportCount: counted!.supportCount, budgetLeft: left(budget, claimed.used) };
-    });
-  } catch (error) {
-    if (error instanceof AlreadySupported) return { ok: false, reason: "alreadySupported" };
-    throw error;
-  }
+  return outcomeOf<SupportResult>(await db.execute(sql`select outcome, new_count, budget_left from support_proposal(${proposalId}, ${userId}, ${supportable})`));
 }
 
 /**
  * Takes a support back while the support window is open and the proposal
- * can still be supported; the person gets the unit of budget back.
+ * can still be supported; the person gets the unit of budget back. One
+ * statement: the database function withdraw_support.
  */
 export async function withdrawSupport({ proposalId, userId, db = getDb() }: { proposalId: number; userId: number; db?: Executor }): Promise<WithdrawResult> {
-  return db.transaction(async (tx): Promise<WithdrawResult> => {
-    const proposal = await lockProposal(tx, proposalId);
-    if (!proposal) return { ok: false, reason: "notFound" };
-    // Supports of withdrawn or merged proposals were already released; taking them back again would return the budget twice.
-    if (!SUPPORTABLE.includes(proposal.status)) return { ok: false, reason: "notSupportable" };
-    if (windowState(proposal.supportOpenAt, proposal.supportCloseAt, proposal.now).state !== "open") return { ok: false, reason: "windowClosed" };
-
-    const deleted = await tx
-      .delete(supports)
-      .where(and(eq(supports.proposalId, proposalId), eq(supports.userId, userId)))
-      .returning({ userId: supports.userId });
-    if (deleted.length === 0) return { ok: false, reason: "notSupported" };
-
-    const [budgetRow] = await tx
-      .update(supportBudgets)
-      .set({ used: sql`${supportBudgets.used} - 1` })
-      .where(and(eq(supportBudgets.planId, proposal.planId), eq(supportBudgets.userId, userId)))
-      .returning({ used: supportBudgets.used });
-    const [counted] = await tx
-      .update(proposals)
-      .set({ supportCount: sql`${proposals.supportCount} - 1` })
-      .where(eq(proposals.id, proposalId))
-      .returning({ supportCount: proposals.supportCount });
-    return { ok: true, supportCount: counted!.supportCount, budgetLeft: left(proposal.budget, budgetRow?.used ?? 0) };
-  });
+  return outcomeOf<WithdrawResult>(await db.execute(sql`select outcome, new_count, budget_left from withdraw_support(${proposalId}, ${userId}, ${supportable})`));
 }
 
 /**
@@ -195,6 +131,8 @@ export async function supportsOfUser({ userId, planId, db = getDb() }: { userId:
 }
 
 export type Budget = { budget: number | null; used: number; left: number | null };
+
+const left = (budget: number | null, used: number) => (budget === null ? null : Math.max(0, budget - used));
 
 /** A person's support budget in a plan: the plan's limit (null is unlimited), how much is used and how much is left. */
 export async function budgetOf({ userId, planId, db = getDb() }: { userId: number; planId: number; db?: Executor }): Promise<Budget> {

@@ -3,7 +3,7 @@
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-# npm ci runs it (postinstall): see docs/decisions/009-patched-route-matching.md.
+# npm ci runs it (postinstall): see docs/decisions/009-write-path-performance.md.
 COPY scripts/patch-dependencies.mjs ./scripts/
 RUN npm ci --no-audit --no-fund
 

@@ -1,7 +1,7 @@
 /**
  * `npm install` / `npm ci` run this (package.json "postinstall"): small,
  * checked changes to installed packages, each for a measured reason
- * (docs/decisions/009-patched-route-matching.md). Plain JavaScript without
+ * (docs/decisions/009-write-path-performance.md). Plain JavaScript without
  * dependencies, so it runs before anything else is built.
  *
  * @remix-run/router (the server side of Remix): `matchRoutes` flattened and
@@ -59,7 +59,7 @@ for (const patch of patches) {
   const missing = patch.changes.filter((change) => text.split(change.from).length !== 2);
   if (missing.length) {
     failed = true;
-    console.warn(`patch-dependencies: ${patch.package} is not the version this was written for (${missing.length} passage(s) not found); it stays unchanged and runs slower. See docs/decisions/009-patched-route-matching.md.`);
+    console.warn(`patch-dependencies: ${patch.package} is not the version this was written for (${missing.length} passage(s) not found); it stays unchanged and runs slower. See docs/decisions/009-write-path-performance.md.`);
     continue;
   }
   for (const change of patch.changes) text = text.replace(change.from, () => change.to);

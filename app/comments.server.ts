@@ -8,8 +8,8 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Executor } from "#db/client.ts";
-import { actionPoints, commentLikes, commentRevisions, comments, proposals, threads, type CommentStatus } from "#db/schema.ts";
-import { enqueue, hasTimeout, mustHold, spamSignals } from "./moderation.server.ts";
+import { actionPoints, commentLikes, commentRevisions, comments, proposals, themes, threads, type CommentStatus } from "#db/schema.ts";
+import { activeTimeout, enqueue, holdUnder, spamSignals } from "./moderation.server.ts";
 import { notifyNewComment } from "./notifications.server.ts";
 import type { Target } from "./permissions.server.ts";
 import { consume, LIMITS } from "./rate-limit.server.ts";
@@ -405,13 +405,24 @@ export function spamInput(html: string) {
  */
 export async function createComment(input: NewComment, db: Executor = getDb()): Promise<CreateResult> {
   return db.transaction(async (tx) => {
+    // The thread, with the author's time-out and the theme's pre-moderation setting in the same query.
     const [thread] = await tx
-      .select({ id: threads.id, themeId: threads.themeId, lockedAt: threads.lockedAt, subjectType: threads.subjectType, subjectId: threads.subjectId })
+      .select({
+        id: threads.id,
+        themeId: threads.themeId,
+        lockedAt: threads.lockedAt,
+        subjectType: threads.subjectType,
+        subjectId: threads.subjectId,
+        timedOut: activeTimeout(input.authorId, threads.themeId),
+        premoderation: themes.premoderation,
+        premoderationCount: themes.premoderationCount,
+      })
       .from(threads)
+      .leftJoin(themes, eq(themes.id, threads.themeId))
       .where(eq(threads.id, input.threadId));
     if (!thread) return { ok: false, reason: "unknownThread" } as const;
     if (thread.lockedAt) return { ok: false, reason: "locked" } as const;
-    if (await hasTimeout({ userId: input.authorId, themeId: thread.themeId, db: tx })) return { ok: false, reason: "timeout" } as const;
+    if (thread.timedOut) return { ok: false, reason: "timeout" } as const;
 
     let parentId: number | null = null;
     let rootId: number | null = null;
@@ -438,7 +449,7 @@ export async function createComment(input: NewComment, db: Executor = getDb()): 
 
     // Counted last, so a refusal for another reason does not use up the person's limit.
     if (!(await consume({ limit: LIMITS.commentPerUser, subject: `user:${input.authorId}`, db: tx })).allowed) return { ok: false, reason: "rateLimited" } as const;
-    const held = await mustHold({ userId: input.authorId, themeId: thread.themeId, db: tx });
+    const held = await holdUnder({ userId: input.authorId, mode: thread.premoderation, count: thread.premoderationCount ?? 0, db: tx });
     // Before the insert, so the new comment is not its own "same text again".
     const spam = await spamSignals({ userId: input.authorId, ...spamInput(input.html), db: tx });
 
@@ -463,7 +474,11 @@ export async function createComment(input: NewComment, db: Executor = getDb()): 
     if (held) await enqueue({ type: "comment", id: row!.id, themeId: thread.themeId, reason: "premoderation", db: tx });
     if (spam.score >= 2) await enqueue({ type: "comment", id: row!.id, themeId: thread.themeId, reason: "spam", spamScore: spam.score, spamSignals: spam.signals, db: tx });
     // The author follows the subject; the followers' notifications are a job for the worker (notify-comment).
-    await notifyNewComment({ commentId: row!.id, db: tx });
+    await notifyNewComment({
+      commentId: row!.id,
+      db: tx,
+      known: { authorId: input.authorId, subjectType: thread.subjectType, subjectId: thread.subjectId, published: row!.status === "published" },
+    });
     // The counters last: every comment in a thread updates the same thread row, and its lock is held until commit.
     if (row!.status === "published") {
       await tx.update(threads).set({ commentCount: sql`${threads.commentCount} + 1` }).where(eq(threads.id, thread.id));

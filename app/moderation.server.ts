@@ -4,7 +4,7 @@
  * writes one row to the public, append-only record in the same transaction.
  * Hidden items leave a placeholder; their text stays for moderators only.
  */
-import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { getDb, type Executor, type Transaction } from "#db/client.ts";
 import { comments, flags, moderationActions, moderationQueue, proposals, themes, themeTimeouts, threads, users } from "#db/schema.ts";
 
@@ -246,12 +246,21 @@ export async function reportItem({ type, id, reporterId, reason, note, db = getD
 /** Whether a new contribution by this person in this theme is held for moderation first. */
 export async function mustHold({ userId, themeId, db = getDb() }: { userId: number; themeId: number; db?: Executor }): Promise<boolean> {
   const [theme] = await db.select({ mode: themes.premoderation, count: themes.premoderationCount }).from(themes).where(eq(themes.id, themeId));
-  if (!theme || theme.mode === "off") return false;
-  if (theme.mode === "all") return true;
+  return holdUnder({ userId, mode: theme?.mode ?? null, count: theme?.count ?? 0, db });
+}
+
+/**
+ * `mustHold` for a caller that read the theme's pre-moderation setting in its
+ * own query already (a comment reads it with its thread): no setting is "off".
+ * Only the "first contributions" mode needs a query of its own.
+ */
+export async function holdUnder({ userId, mode, count, db = getDb() }: { userId: number; mode: (typeof themes.$inferSelect)["premoderation"] | null; count: number; db?: Executor }): Promise<boolean> {
+  if (!mode || mode === "off") return false;
+  if (mode === "all") return true;
   const [row] = await db.execute<{ n: number }>(sql`
     select (select count(*) from comments where author_id = ${userId} and status = 'published')
          + (select count(*) from proposals where author_id = ${userId} and status <> 'pending' and hidden_at is null) as n`);
-  return Number(row?.n ?? 0) < theme.count;
+  return Number(row?.n ?? 0) < count;
 }
 
 /**
@@ -274,6 +283,11 @@ export async function spamSignals({ userId, text, linkCount, db = getDb() }: { u
 }
 
 /** Whether the person has a running time-out in this theme. */
+/** SQL: whether the person has a time-out running in the theme (`themeId` may be a column of the caller's query). */
+export function activeTimeout(userId: number, themeId: SQL | AnyColumn | number): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${themeTimeouts} where ${themeTimeouts.userId} = ${userId} and ${themeTimeouts.themeId} = ${themeId} and ${themeTimeouts.until} > now())`;
+}
+
 export async function hasTimeout({ userId, themeId, db = getDb() }: { userId: number; themeId: number; db?: Executor }): Promise<boolean> {
   const rows = await db
     .select({ id: themeTimeouts.id })

@@ -159,12 +159,21 @@ async function commentFacts(db: Executor, commentId: number): Promise<CommentFac
  * (`fanOutNewComment`), so the comment's transaction, which holds its thread's
  * row lock, stays short.
  */
-export async function notifyNewComment({ commentId, db }: { commentId: number; db: Executor }): Promise<void> {
-  const row = await commentFacts(db, commentId);
+export async function notifyNewComment({ commentId, db, known }: { commentId: number; db: Executor; known?: KnownComment }): Promise<void> {
+  const row = known
+    ? { author_id: known.authorId, subject_type: known.subjectType, subject_id: known.subjectId, visible: known.published }
+    : await commentFacts(db, commentId);
   if (!row) return;
   await follow({ userId: row.author_id, subjectType: row.subject_type, subjectId: row.subject_id, db });
   if (row.visible) await enqueue(db, QUEUES.commentNotification, { commentId });
 }
+
+/**
+ * What the transaction that wrote a comment knows already, so notifyNewComment
+ * need not read it back. "Published" is enough to enqueue: the job itself
+ * notifies only while the comment is public.
+ */
+export type KnownComment = { authorId: number; subjectType: FollowSubject; subjectId: number; published: boolean };
 
 /**
  * The `notify-comment` job: when the comment is (still) public, the author of

@@ -325,6 +325,17 @@ async function main(): Promise<number> {
     const countSupports = async () => (await sql`select count(*)::int as n from supports`)[0]!.n as number;
     const countComments = async () => (await sql`select count(*)::int as n from comments where thread_id = ${filled.commentThreadId}`)[0]!.n as number;
 
+    // The framework's own cost for a signed-in person's action: the language switch reads the session (1 statement)
+    // and sets a cookie. A support or a comment is this plus its own statements and work.
+    await measure(
+      {
+        name: "reference: a Remix action, session only",
+        base,
+        spec: rotating((k) => ({ method: "POST", path: "/taal.data", headers: postHeaders(tokens[k % tokens.length]!), body: form({ locale: "nl", redirectTo: "/" }) })),
+      },
+      1,
+    );
+
     let supportK = 0;
     const supportSpec: RequestSpec = {
       method: "POST",

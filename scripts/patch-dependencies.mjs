@@ -9,8 +9,9 @@
  * route it tried, on every call — at least three calls per request, with ~80
  * routes a fifth of the server's CPU time under load. The route tree and the
  * patterns do not change, so the ranked branches are kept per route tree
- * (WeakMap) and the compiled patterns per pattern (bounded Map). Matches are
- * still computed afresh for every call.
+ * (WeakMap), the compiled patterns per pattern (at most 2,000), and the
+ * matches per path (the 10,000 most recently used per route tree); every
+ * caller gets its own copies of the match objects and their params.
  *
  * Each change is applied only when the exact original text is found, and
  * only once; otherwise the package stays as it is and this says so.
@@ -21,7 +22,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
-export const MARKER = "/* inspraak: memoised route matching */";
+export const MARKER = "/* inspraak: memoised route matching, v2 */";
 
 const patches = [
   {
@@ -30,11 +31,43 @@ const patches = [
     changes: [
       {
         from: `function matchRoutesImpl(routes, locationArg, basename, allowPartial) {`,
-        to: `${MARKER}\nconst rankedBranchesByRoutes = new WeakMap();\nfunction matchRoutesImpl(routes, locationArg, basename, allowPartial) {`,
+        to: `${MARKER}\nconst routeMatchCache = new WeakMap();\nconst MATCHED_PATHS = 10000;\nfunction matchRoutesImpl(routes, locationArg, basename, allowPartial) {`,
       },
       {
-        from: `  let branches = flattenRoutes(routes);\n  rankRouteBranches(branches);\n  let matches = null;`,
-        to: `  let branches = rankedBranchesByRoutes.get(routes);\n  if (!branches) {\n    branches = flattenRoutes(routes);\n    rankRouteBranches(branches);\n    rankedBranchesByRoutes.set(routes, branches);\n  }\n  let matches = null;`,
+        from: `  let branches = flattenRoutes(routes);
+  rankRouteBranches(branches);
+  let matches = null;
+  let decoded = decodePath(pathname);
+  for (let i = 0; matches == null && i < branches.length; ++i) {`,
+        to: `  let cache = routeMatchCache.get(routes);
+  if (!cache) {
+    let ranked = flattenRoutes(routes);
+    rankRouteBranches(ranked);
+    cache = { branches: ranked, byPath: new Map() };
+    routeMatchCache.set(routes, cache);
+  }
+  let key = (allowPartial ? "p" : "e") + pathname;
+  let known = cache.byPath.get(key);
+  if (known === undefined) {
+    known = matchRoutesUncached(cache.branches, pathname, allowPartial);
+    if (cache.byPath.size >= MATCHED_PATHS) cache.byPath.delete(cache.byPath.keys().next().value);
+  } else {
+    cache.byPath.delete(key);
+  }
+  cache.byPath.set(key, known);
+  if (!known) return known;
+  // Fresh objects for the caller, shared as the router shares them (one params object for all matches of a path).
+  let copies = new Map();
+  return known.map(match => {
+    let params = copies.get(match.params);
+    if (!params) copies.set(match.params, params = Object.assign({}, match.params));
+    return Object.assign({}, match, { params });
+  });
+}
+function matchRoutesUncached(branches, pathname, allowPartial) {
+  let matches = null;
+  let decoded = decodePath(pathname);
+  for (let i = 0; matches == null && i < branches.length; ++i) {`,
       },
       {
         from: `function compilePath(path, caseSensitive, end) {`,

@@ -38,8 +38,14 @@ test("route matching still answers as before: ranked routes, params, splats, no 
     expect(ids("/docs/a/b")).toEqual([["root", { "*": "a/b" }], ["docs", { "*": "a/b" }]]);
     expect(ids("/nergens")).toBeUndefined();
   }
-  // Each call gets its own params: changing one answer does not change the next.
+  // Each call gets its own objects: changing one answer does not change the next; within one answer the matches
+  // share their params object, as the router's own answers do.
   const first = matchRoutes(routes, "/voorstel/7")!;
+  expect(first[0]!.params).toBe(first[1]!.params);
   (first[1]!.params as Record<string, string>).id = "changed";
-  expect(matchRoutes(routes, "/voorstel/7")![1]!.params).toEqual({ id: "7" });
+  first[1]!.pathname = "/elders";
+  const second = matchRoutes(routes, "/voorstel/7")!;
+  expect(second[1]!.params).toEqual({ id: "7" });
+  expect(second[1]!.pathname).toBe("/voorstel/7");
+  expect(second[0]!.params).toBe(second[1]!.params);
 });

@@ -253,6 +253,7 @@ async function main(): Promise<number> {
     search: await queriesFor(`${base}/zoeken?q=open+data`, () => ({})),
     // Five people each support, withdraw, and withdraw again (refused) one proposal; five comments by five people.
     support: await queriesFor(`${base}/voorstel/${proposals[1]}.data`, (i) => ({ method: "POST", headers: postHeaders(probeTokens[i]!), body: form({ intent: "support", respond: "data" }) })),
+    reference: await queriesFor(`${base}/taal.data`, (i) => ({ method: "POST", headers: postHeaders(probeTokens[i]!), body: form({ locale: "nl", redirectTo: "/" }) })),
     withdraw: await queriesFor(`${base}/voorstel/${proposals[1]}.data`, (i) => ({ method: "POST", headers: postHeaders(probeTokens[i]!), body: form({ intent: "unsupport", respond: "data" }) })),
     withdrawAgain: await queriesFor(`${base}/voorstel/${proposals[1]}.data`, (i) => ({ method: "POST", headers: postHeaders(probeTokens[i]!), body: form({ intent: "unsupport", respond: "data" }) })),
     comment: await queriesFor(`${base}/actiepunt/${filled.commentSlug}.data`, (i) => ({
@@ -333,7 +334,7 @@ async function main(): Promise<number> {
         base,
         spec: rotating((k) => ({ method: "POST", path: "/taal.data", headers: postHeaders(tokens[k % tokens.length]!), body: form({ locale: "nl", redirectTo: "/" }) })),
       },
-      1,
+      probe.reference.queries,
     );
 
     let supportK = 0;

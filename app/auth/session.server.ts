@@ -39,23 +39,7 @@ export type SessionValidation = { actor: NonNullable<Actor>; expiresAt: Date; ex
 export async function validateSessionToken({ token, db = getDb() }: { token: string; db?: Executor }): Promise<SessionValidation> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
   const id = hashToken(token);
-  const [row] = await db
-    .select({
-      userId: users.id,
-      displayName: users.displayName,
-      emailVerifiedAt: users.emailVerifiedAt,
-      blockedAt: users.blockedAt,
-      deletedAt: users.deletedAt,
-      expiresAt: sessions.expiresAt,
-      grants: sql<Grant[]>`coalesce((
-        select json_agg(json_build_object('role', g.role, 'themeId', g.theme_id,
-          'themeNumber', (select t.number from themes t where t.id = g.theme_id),
-          'actionPointId', g.action_point_id, 'organisation', g.organisation))
-        from role_grants g where g.user_id = ${users.id} and g.revoked_at is null), '[]'::json)`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+  const [row] = await sessionLookup(db).execute({ id });
   if (!row) return null;
   if (row.expiresAt.getTime() <= Date.now() || row.blockedAt || row.deletedAt) {
     await db.delete(sessions).where(eq(sessions.id, id));
@@ -72,6 +56,35 @@ export async function validateSessionToken({ token, db = getDb() }: { token: str
     expiresAt,
     extended,
   };
+}
+
+// Every signed-in request runs this query: it is built once per connection pool (Drizzle's prepared query), not per request.
+const sessionLookups = new WeakMap<Executor, ReturnType<typeof buildSessionLookup>>();
+function sessionLookup(db: Executor) {
+  let prepared = sessionLookups.get(db);
+  if (!prepared) sessionLookups.set(db, (prepared = buildSessionLookup(db)));
+  return prepared;
+}
+
+function buildSessionLookup(db: Executor) {
+  return db
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      emailVerifiedAt: users.emailVerifiedAt,
+      blockedAt: users.blockedAt,
+      deletedAt: users.deletedAt,
+      expiresAt: sessions.expiresAt,
+      grants: sql<Grant[]>`coalesce((
+        select json_agg(json_build_object('role', g.role, 'themeId', g.theme_id,
+          'themeNumber', (select t.number from themes t where t.id = g.theme_id),
+          'actionPointId', g.action_point_id, 'organisation', g.organisation))
+        from role_grants g where g.user_id = ${users.id} and g.revoked_at is null), '[]'::json)`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare("session_lookup");
 }
 
 export async function invalidateSession({ token, db = getDb() }: { token: string; db?: Executor }) {

@@ -38,8 +38,10 @@ function stats(): Stat[] | null {
 
 export type CpuSnapshot = { server: number; database: number; bench: number } | null;
 
-/** CPU seconds used so far by the server process and its descendants, by every PostgreSQL process, and by this process. */
-export function cpuSnapshot(serverPid: number | undefined): CpuSnapshot {
+/** CPU seconds used so far per process: the server process and its descendants, every PostgreSQL process, and this process. */
+export type CpuCounters = { server: Map<number, number>; database: Map<number, number>; bench: number } | null;
+
+export function cpuSnapshot(serverPid: number | undefined): CpuCounters {
   const all = stats();
   if (!all || serverPid === undefined) return null;
   const children = new Map<number, number[]>();
@@ -53,15 +55,24 @@ export function cpuSnapshot(serverPid: number | undefined): CpuSnapshot {
   }
   const usage = process.cpuUsage();
   return {
-    server: all.filter((stat) => tree.has(stat.pid)).reduce((sum, stat) => sum + stat.seconds, 0),
-    database: all.filter((stat) => stat.comm === "postgres").reduce((sum, stat) => sum + stat.seconds, 0),
+    server: new Map(all.filter((stat) => tree.has(stat.pid)).map((stat) => [stat.pid, stat.seconds])),
+    database: new Map(all.filter((stat) => stat.comm === "postgres").map((stat) => [stat.pid, stat.seconds])),
     bench: (usage.user + usage.system) / 1e6,
   };
 }
 
-/** Milliseconds of CPU per request between two snapshots. */
-export function cpuPerRequest(before: CpuSnapshot, after: CpuSnapshot, requests: number): CpuSnapshot {
+/**
+ * Milliseconds of CPU per request between two snapshots: per process, what it
+ * used since the first (all of it for a process that started in between). A
+ * process that ended in between is not counted (PostgreSQL ends a connection's
+ * process when the connection closes), so the figures are a lower bound.
+ */
+export function cpuPerRequest(before: CpuCounters, after: CpuCounters, requests: number): CpuSnapshot {
   if (!before || !after || requests <= 0) return null;
-  const per = (key: keyof NonNullable<CpuSnapshot>) => ((after[key] - before[key]) * 1000) / requests;
-  return { server: per("server"), database: per("database"), bench: per("bench") };
+  const used = (was: Map<number, number>, now: Map<number, number>) => {
+    let seconds = 0;
+    for (const [pid, value] of now) seconds += Math.max(0, value - (was.get(pid) ?? 0));
+    return (seconds * 1000) / requests;
+  };
+  return { server: used(before.server, after.server), database: used(before.database, after.database), bench: ((after.bench - before.bench) * 1000) / requests };
 }

@@ -20,8 +20,9 @@
  *   row, then the budget row: a status change at the same moment (which also
  *   locks the proposal) comes entirely before or after, and the fixed order
  *   cannot deadlock. Both are database functions (support_proposal,
- *   withdraw_support in migrations/0008_support_functions.sql), so each is one
- *   round trip: supports are the busiest write of a consultation.
+ *   withdraw_support in migrations/0008_support_functions.sql, sharing
+ *   lock_proposal_for_support for the lock, status and window), so each is
+ *   one round trip: supports are the busiest write of a consultation.
  *
  * The ledger names supporters by a pseudonym: HMAC-SHA256 of
  * "supporter:<user id>" with the server's SECRET, hex, first 16 bytes. The

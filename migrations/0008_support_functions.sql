@@ -4,35 +4,47 @@
 -- the person's support row, then their budget row, so a status change at the same moment (which locks the
 -- proposal first) comes entirely before or after, and nothing can deadlock.
 -- p_supportable: the statuses whose proposals may be supported (SUPPORTABLE in the app, its one source).
-CREATE FUNCTION "support_proposal"(p_proposal integer, p_user integer, p_supportable "proposal_status"[])
-RETURNS TABLE ("outcome" text, "new_count" integer, "budget_left" integer)
+-- The proposal locked for a support or its withdrawal, with its plan's budget; or why it cannot be (re)supported:
+-- 'notFound', 'notSupportable' (its status), 'windowClosed' (the plan's support window, by the database's clock,
+-- the transaction's start, so every app instance judges it alike).
+CREATE FUNCTION "lock_proposal_for_support"(p_proposal integer, p_supportable "proposal_status"[], OUT o_refusal text, OUT o_plan integer, OUT o_budget integer)
 LANGUAGE plpgsql AS $$
 DECLARE
-  v_plan integer;
   v_status "proposal_status";
   v_open timestamptz;
   v_close timestamptz;
-  v_budget integer;
-  v_used integer;
-  v_count integer;
 BEGIN
   SELECT p.plan_id, p.status, pl.support_open_at, pl.support_close_at, pl.support_budget
-    INTO v_plan, v_status, v_open, v_close, v_budget
+    INTO o_plan, v_status, v_open, v_close, o_budget
     FROM proposals p JOIN plans pl ON pl.id = p.plan_id
    WHERE p.id = p_proposal
      FOR NO KEY UPDATE OF p;
   IF NOT FOUND THEN
-    RETURN QUERY SELECT 'notFound', NULL::integer, NULL::integer; RETURN;
+    o_refusal := 'notFound';
+  ELSIF NOT (v_status = ANY (p_supportable)) THEN
+    o_refusal := 'notSupportable';
+  ELSIF v_open IS NULL OR now() < v_open OR (v_close IS NOT NULL AND now() >= v_close) THEN
+    o_refusal := 'windowClosed';
   END IF;
-  IF NOT (v_status = ANY (p_supportable)) THEN
-    RETURN QUERY SELECT 'notSupportable', NULL::integer, NULL::integer; RETURN;
+END
+$$;
+--> statement-breakpoint
+CREATE FUNCTION "support_proposal"(p_proposal integer, p_user integer, p_supportable "proposal_status"[])
+RETURNS TABLE ("outcome" text, "new_count" integer, "budget_left" integer)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_refusal text;
+  v_plan integer;
+  v_budget integer;
+  v_used integer;
+  v_count integer;
+BEGIN
+  SELECT l.o_refusal, l.o_plan, l.o_budget INTO v_refusal, v_plan, v_budget FROM lock_proposal_for_support(p_proposal, p_supportable) l;
+  IF v_refusal IS NULL AND v_budget IS NOT NULL AND v_budget < 1 THEN
+    v_refusal := 'budgetSpent';
   END IF;
-  -- The database's clock (the transaction's start), so every app instance judges the window alike.
-  IF v_open IS NULL OR now() < v_open OR (v_close IS NOT NULL AND now() >= v_close) THEN
-    RETURN QUERY SELECT 'windowClosed', NULL::integer, NULL::integer; RETURN;
-  END IF;
-  IF v_budget IS NOT NULL AND v_budget < 1 THEN
-    RETURN QUERY SELECT 'budgetSpent', NULL::integer, NULL::integer; RETURN;
+  IF v_refusal IS NOT NULL THEN
+    RETURN QUERY SELECT v_refusal, NULL::integer, NULL::integer; RETURN;
   END IF;
 
   -- One support per person per proposal: the primary key decides.
@@ -62,28 +74,16 @@ CREATE FUNCTION "withdraw_support"(p_proposal integer, p_user integer, p_support
 RETURNS TABLE ("outcome" text, "new_count" integer, "budget_left" integer)
 LANGUAGE plpgsql AS $$
 DECLARE
+  v_refusal text;
   v_plan integer;
-  v_status "proposal_status";
-  v_open timestamptz;
-  v_close timestamptz;
   v_budget integer;
   v_used integer;
   v_count integer;
 BEGIN
-  SELECT p.plan_id, p.status, pl.support_open_at, pl.support_close_at, pl.support_budget
-    INTO v_plan, v_status, v_open, v_close, v_budget
-    FROM proposals p JOIN plans pl ON pl.id = p.plan_id
-   WHERE p.id = p_proposal
-     FOR NO KEY UPDATE OF p;
-  IF NOT FOUND THEN
-    RETURN QUERY SELECT 'notFound', NULL::integer, NULL::integer; RETURN;
-  END IF;
   -- Supports of withdrawn or merged proposals were already released; taking them back again would return the budget twice.
-  IF NOT (v_status = ANY (p_supportable)) THEN
-    RETURN QUERY SELECT 'notSupportable', NULL::integer, NULL::integer; RETURN;
-  END IF;
-  IF v_open IS NULL OR now() < v_open OR (v_close IS NOT NULL AND now() >= v_close) THEN
-    RETURN QUERY SELECT 'windowClosed', NULL::integer, NULL::integer; RETURN;
+  SELECT l.o_refusal, l.o_plan, l.o_budget INTO v_refusal, v_plan, v_budget FROM lock_proposal_for_support(p_proposal, p_supportable) l;
+  IF v_refusal IS NOT NULL THEN
+    RETURN QUERY SELECT v_refusal, NULL::integer, NULL::integer; RETURN;
   END IF;
 
   DELETE FROM supports s WHERE s.proposal_id = p_proposal AND s.user_id = p_user;

@@ -17,6 +17,7 @@ import { closeDb, getDb } from "#db/client.ts";
 import { actionPoints, plans, proposals, themes } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
 import { createTestDatabase } from "#tests/setup/postgres.ts";
+import { startPostgres15, type Postgres15 } from "#tests/setup/postgres-15.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const sourceUrl = process.env.DATABASE_URL!;
@@ -237,6 +238,52 @@ describe("npm run db:backup / db:restore (built-in format)", () => {
     const result = await cli(["restore", bogus], { DATABASE_URL: await emptyDatabase() });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("neither a pg_dump custom-format archive nor an Inspraak backup");
+  });
+});
+
+// pg_dump must be at least as new as the server, and no pg_dump 18 exists for this machine (ADR 008); Debian's
+// pg_dump 15 is here, so this runs the pg_dump branch for real against a PostgreSQL 15 server from npm.
+describe("npm run db:backup / db:restore (pg_dump format: PostgreSQL 15 with the system's pg_dump 15)", () => {
+  let pg15: Postgres15;
+  beforeAll(async () => {
+    pg15 = await startPostgres15();
+    const admin = postgres(pg15.adminUrl, { max: 1, onnotice: () => {} });
+    await admin`create database source15`;
+    await admin`create database restored15`;
+    await admin.end();
+  }, 60_000);
+  afterAll(async () => {
+    await pg15?.stop();
+  });
+
+  test("pg_dump's archive of a database with real data restores with pg_restore into an empty one, every row, checksum and sequence equal", { timeout: 180_000 }, async () => {
+    // The test database's rows on the PostgreSQL 15 server: its built-in backup restored there (migrations included).
+    const builtin = path.join(dir, "for-15.backup");
+    expect((await cli(["backup", "--out", builtin, "--format", "builtin"])).code).toBe(0);
+    const seeded = await cli(["restore", builtin], { DATABASE_URL: pg15.urlFor("source15") });
+    expect(seeded.stderr).toBe("");
+    expect(seeded.code).toBe(0);
+    const source = await fingerprint(pg15.urlFor("source15"));
+    expect(source.tables["public.comments"]).toEqual((await fingerprint(sourceUrl)).tables["public.comments"]);
+
+    // No PG_BIN: the pg_dump on the PATH (15) is found fit for the server (15).
+    const out = path.join(dir, "inspraak.pgdump");
+    const backup = await cli(["backup", "--out", out, "--format", "pg_dump"], { DATABASE_URL: pg15.urlFor("source15") });
+    expect(backup.stderr).toBe("");
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toContain(`Backup written (pg_dump format): ${out}`);
+    // pg_dump's custom format, as pg_restore reads it.
+    expect((await readFile(out)).subarray(0, 5).toString("latin1")).toBe("PGDMP");
+
+    const restore = await cli(["restore", out], { DATABASE_URL: pg15.urlFor("restored15") });
+    expect(restore.stderr).toBe("");
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toContain("Restored (pg_dump format)");
+    expect(await fingerprint(pg15.urlFor("restored15"))).toEqual(source);
+
+    // A second restore into what is no longer empty is refused, as for the built-in format.
+    const refused = await cli(["restore", out], { DATABASE_URL: pg15.urlFor("restored15") });
+    expect(refused.code).toBe(1);
   });
 });
 

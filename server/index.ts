@@ -9,7 +9,7 @@ import { prepareDatabase } from "../db/bootstrap.ts";
 import { closeDb, onQuery } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
-import { requireSecretInProduction, survivePoolLoss } from "./process.ts";
+import { requireSecretInProduction, stopOnSignals, survivePoolLoss } from "./process.ts";
 import { pageCache } from "./page-cache.ts";
 import { precompressedAssets } from "./static-assets.ts";
 
@@ -134,26 +134,13 @@ const server: Server = app.listen(port, host, () => {
   console.log(`Inspraak listening on http://localhost:${port} (${where})`);
 });
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: shutting down`);
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
+survivePoolLoss();
+stopOnSignals(async () => {
   server.closeIdleConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await viteDevServer?.close();
-  try {
-    await stopJobs();
-    await closeDb();
-    // On Ctrl-C the terminal signals PostgreSQL too; it may already be stopping.
-    await database.stop();
-  } catch (error) {
-    console.error("Error during shutdown:", error);
-  }
-  process.exit(0);
-}
-survivePoolLoss();
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+  await stopJobs();
+  await closeDb();
+  // On Ctrl-C the terminal signals PostgreSQL too; it may already be stopping.
+  await database.stop();
+});

@@ -7,7 +7,7 @@ import { prepareDatabase } from "../db/bootstrap.ts";
 import { closeDb } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
-import { requireSecretInProduction, survivePoolLoss } from "./process.ts";
+import { requireSecretInProduction, stopOnSignals, survivePoolLoss } from "./process.ts";
 
 if (!process.env.DATABASE_URL) {
   console.error("The worker needs DATABASE_URL (the database the web instances use).");
@@ -20,21 +20,8 @@ await prepareDatabase({ seed: false });
 await startWorkers();
 console.log("Inspraak worker running");
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: shutting down`);
-  const force = setTimeout(() => process.exit(1), 10_000);
-  force.unref();
-  try {
-    await stopJobs();
-    await closeDb();
-  } catch (error) {
-    console.error("Error during shutdown:", error);
-  }
-  process.exit(0);
-}
 survivePoolLoss();
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+stopOnSignals(async () => {
+  await stopJobs();
+  await closeDb();
+});

@@ -5,7 +5,7 @@
  * address is known, and do the same work either way.
  */
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
-import { getDb, type Executor } from "#db/client.ts";
+import { getDb, type Executor, rowsOf } from "#db/client.ts";
 import { actionPoints, auditLog, commentLikes, emailTokens, outbox, rateLimits, roleGrants, sessions, supports, themes, users } from "#db/schema.ts";
 import { isLocale, translator, type Locale } from "#app/i18n/index.ts";
 import { checkNewPassword, hashPassword, verifyAgainstNothing, verifyPassword, type PasswordProblem } from "#app/auth/password.server.ts";
@@ -181,7 +181,7 @@ export async function requestPasswordReset({
     const token = generateToken();
     // One statement whether or not the address is known: it inserts a token only for an existing, active account.
     const expiresAt = new Date(Date.now() + TOKEN_LIFETIME.reset_password).toISOString();
-    const [created] = await tx.execute<{ user_id: number; locale: string; display_name: string | null }>(sql`
+    const [created] = rowsOf<{ user_id: number; locale: string; display_name: string | null }>(await tx.execute<{ user_id: number; locale: string; display_name: string | null }>(sql`
       with target as (
         select id, locale, display_name from ${users} where email = ${address} and deleted_at is null
       ), inserted as (
@@ -189,7 +189,7 @@ export async function requestPasswordReset({
         select ${hashToken(token)}, 'reset_password', id, ${expiresAt}::timestamptz from target
         returning user_id
       )
-      select target.id as user_id, target.locale, target.display_name from target join inserted on inserted.user_id = target.id`);
+      select target.id as user_id, target.locale, target.display_name from target join inserted on inserted.user_id = target.id`));
     if (created) {
       const theirLocale = isLocale(created.locale) ? created.locale : locale;
       await queueMail(tx, mailFor(theirLocale, "reset", address, created.user_id, { name: created.display_name ?? "", link: `${origin}/wachtwoord-herstellen/${token}` }));

@@ -6,7 +6,7 @@
  * (app/visibility.server.ts), and people appear by display name only.
  */
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
-import { getDb, type Executor } from "#db/client.ts";
+import { getDb, type Executor, rowsOf } from "#db/client.ts";
 import { actionPoints, plans, progressUpdates, proposalStatusChanges, proposals, themes, users, type ProposalStatus } from "#db/schema.ts";
 import { translator } from "#app/i18n/index.ts";
 import { ApiProblem, badFilter, decodeCursor, encodeCursor, idKey, timeIdKey } from "./api.server.ts";
@@ -314,7 +314,7 @@ export async function apiComments({ after, size, subject: rawSubject, thread, db
   const subject = parseSubject(rawSubject);
   const cursor = decodeCursor(after, "reacties", idKey);
   const bySubject = await subjectCondition(db, subject, rawSubject ?? "");
-  const rows = await db.execute<CommentRow>(sql`
+  const rows = rowsOf<CommentRow>(await db.execute<CommentRow>(sql`
     select c.id, c.parent_id, c.root_id, c.reply_to_id, c.depth, c.body_html, c.official,
       c.paragraph_anchor, c.paragraph_quote, c.like_count,
       ${utc(sql`c.created_at`)} as created_at, ${utc(sql`c.edited_at`)} as edited_at,
@@ -332,7 +332,7 @@ export async function apiComments({ after, size, subject: rawSubject, thread, db
       and c.id > ${cursor ? cursor[0] : 0}
     order by c.id
     limit ${size + 1}
-  `);
+  `));
   return page(Array.from(rows as Iterable<CommentRow>), size, commentView, (row) => encodeCursor("reacties", [row.id]));
 }
 

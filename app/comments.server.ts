@@ -7,7 +7,7 @@
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, type Executor } from "#db/client.ts";
+import { getDb, type Executor, rowsOf } from "#db/client.ts";
 import { actionPoints, commentLikes, commentRevisions, comments, proposals, themes, threads, type CommentStatus } from "#db/schema.ts";
 import { activeTimeout, enqueue, holdUnder, spamSignals } from "./moderation.server.ts";
 import { notifyNewComment } from "./notifications.server.ts";
@@ -217,7 +217,7 @@ export async function getThreadPage({
     // A permalink: the page starts at this top-level comment (oldest first).
     startCondition = sql`(c.created_at, c.id) >= (select created_at, id from comments where id = ${start.from} and thread_id = ${threadId})`;
   }
-  const rows = await db.execute<Row>(sql`
+  const rows = rowsOf<Row>(await db.execute<Row>(sql`
     with page as (
       select c.id, row_number() over (order by ${order}) as position
       from comments c
@@ -258,7 +258,7 @@ export async function getThreadPage({
     left join comments rc on rc.id = c.reply_to_id
     left join users rt on rt.id = rc.author_id
     left join comment_likes l on l.comment_id = c.id and l.user_id = ${viewer}
-  `);
+  `));
 
   const list = Array.from(rows as Iterable<Row>);
   const tops = list.filter((row) => row.is_top).sort((a, b) => a.position - b.position);

@@ -5,7 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "#app/components/nonce.tsx";
-import { isConnectionLost, retireConnections } from "#db/client.ts";
+import { isConnectionLost } from "#db/client.ts";
 
 const ABORT_DELAY = 5_000;
 
@@ -15,7 +15,6 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   // Remembered for this request: the page then answers 503 (errors are sanitised before handleRequest sees them).
   if (isConnectionLost(error)) {
     if (context) (context as { databaseUnavailable?: boolean }).databaseUnavailable = true;
-    retireConnections();
   }
   const requestId = (context as { requestId?: string } | undefined)?.requestId ?? "-";
   console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname}`, error);

@@ -6,7 +6,7 @@
  */
 import PgBoss from "pg-boss";
 import { sql, type SQL } from "drizzle-orm";
-import { databaseUrl, type Executor } from "#db/client.ts";
+import { databaseUrl, type Executor, rowsOf } from "#db/client.ts";
 
 export const QUEUES = {
   mail: "mail-send",
@@ -72,7 +72,7 @@ function executorFor(db: Executor) {
       const chunks: SQL[] = text
         .split(/\$(\d+)/)
         .map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql`${sql.param(values[Number(part) - 1] ?? null)}`));
-      const rows = await db.execute(sql.join(chunks));
+      const rows = rowsOf(await db.execute(sql.join(chunks)));
       return { rows: Array.from(rows as Iterable<unknown>) };
     },
   };

@@ -162,7 +162,7 @@ export async function moderationLogTotals({ now = new Date(), db = getDb() }: { 
       group by months.start
       order by months.start`),
   ]);
-  return { perTheme, perReason, perMonth: Array.from(perMonth, (row) => ({ month: row.month, count: Number(row.count) })) };
+  return { perTheme, perReason, perMonth: perMonth.rows.map((row) => ({ month: row.month, count: Number(row.count) })) };
 }
 
 // -- words -------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * decisions (claim, decide, lock, time-out) are in moderation.server.ts.
  */
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { getDb, type Executor, type Transaction } from "#db/client.ts";
+import { getDb, type Executor, type Transaction, rowsOf } from "#db/client.ts";
 import { appeals, moderationActions, moderationQueue, themes } from "#db/schema.ts";
 import { isLocale, translator, type Locale, type MessageKey } from "./i18n/index.ts";
 import { queueMail } from "./mail.server.ts";
@@ -193,7 +193,7 @@ export async function loadQueue({ themeIds, viewerId, after = null, db = getDb()
   const base = sql`select target_type, target_id from moderation_queue
     where closed_at is null and theme_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) ${keyset}
     order by opened_at, id limit ${QUEUE_PAGE + 1}`;
-  const rows = Array.from((await db.execute<ItemRow>(itemQuery(base, sql`q.opened_at, q.id`))) as Iterable<ItemRow>);
+  const rows = Array.from((rowsOf<ItemRow>(await db.execute<ItemRow>(itemQuery(base, sql`q.opened_at, q.id`)))) as Iterable<ItemRow>);
   const items = rows.slice(0, QUEUE_PAGE).map((row) => toItem(row, viewerId));
   const last = rows.length > QUEUE_PAGE ? rows[QUEUE_PAGE - 1] : null;
   return { items, next: last ? `${last.opened_at}_${last.queue_id}` : null };
@@ -202,7 +202,7 @@ export async function loadQueue({ themeIds, viewerId, after = null, db = getDb()
 /** One item with its context, whether or not it waits in the queue. */
 export async function loadItem({ type, id, viewerId, db = getDb() }: { type: TargetType; id: number; viewerId: number; db?: Executor }) {
   const base = sql`select ${type}::moderation_target as target_type, ${id}::int as target_id`;
-  const [row] = Array.from((await db.execute<ItemRow>(itemQuery(base, sql`1`))) as Iterable<ItemRow>);
+  const [row] = Array.from((rowsOf<ItemRow>(await db.execute<ItemRow>(itemQuery(base, sql`1`)))) as Iterable<ItemRow>);
   return row ? toItem(row, viewerId) : null;
 }
 
@@ -224,9 +224,9 @@ export async function itemHistory({ type, id, db = getDb() }: { type: TargetType
 /** The bodies of hidden comments on a thread page, for the moderators of its theme only. */
 export async function hiddenCommentTexts({ ids, db = getDb() }: { ids: number[]; db?: Executor }): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const rows = await db.execute<{ id: number; body_html: string }>(
+  const rows = rowsOf<{ id: number; body_html: string }>(await db.execute<{ id: number; body_html: string }>(
     sql`select id, body_html from comments where status = 'hidden' and id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`,
-  );
+  ));
   return new Map(Array.from(rows as Iterable<{ id: number; body_html: string }>).map((row) => [row.id, row.body_html]));
 }
 
@@ -247,13 +247,13 @@ type Recipient = { email: string; name: string; locale: Locale; subject: string;
 /** Who to tell about a decision on an item, in their own language; null for a deleted account. */
 async function recipientOf(tx: Transaction, type: TargetType, id: number): Promise<Recipient | null> {
   const [row] = Array.from(
-    (await tx.execute<{ email: string | null; name: string | null; locale: string; subject: string | null }>(sql`
+    (rowsOf<{ email: string | null; name: string | null; locale: string; subject: string | null }>(await tx.execute<{ email: string | null; name: string | null; locale: string; subject: string | null }>(sql`
       select u.email, u.display_name as name, u.locale,
         case when ${type} = 'proposal' then (select title from proposals where id = ${id})
           else (select coalesce(ap.title, sp.title) from comments c join threads t on t.id = c.thread_id
             left join action_points ap on t.subject_type = 'action_point' and ap.id = t.subject_id
             left join proposals sp on t.subject_type = 'proposal' and sp.id = t.subject_id where c.id = ${id}) end as subject
-      from users u where u.id = (case when ${type} = 'proposal' then (select author_id from proposals where id = ${id}) else (select author_id from comments where id = ${id}) end)`)) as Iterable<{
+      from users u where u.id = (case when ${type} = 'proposal' then (select author_id from proposals where id = ${id}) else (select author_id from comments where id = ${id}) end)`))) as Iterable<{
       email: string | null;
       name: string | null;
       locale: string;
@@ -370,11 +370,11 @@ export async function decideAppeal({ type, id, moderatorId, grant, note, db = ge
     if (!open) return { ok: false, reason: "noAppeal" } as const;
     if (open.hiddenById === moderatorId) {
       const [other] = Array.from(
-        (await tx.execute<{ found: boolean }>(sql`
+        (rowsOf<{ found: boolean }>(await tx.execute<{ found: boolean }>(sql`
           select exists (select 1 from role_grants g join users u on u.id = g.user_id
             where g.revoked_at is null and u.blocked_at is null and u.deleted_at is null
               and g.user_id <> ${moderatorId} and g.user_id <> ${item.authorId}
-              and (g.role = 'admin' or (g.role = 'moderator' and g.theme_id = ${item.themeId}))) as found`)) as Iterable<{ found: boolean }>,
+              and (g.role = 'admin' or (g.role = 'moderator' and g.theme_id = ${item.themeId}))) as found`))) as Iterable<{ found: boolean }>,
       );
       if (other?.found) return { ok: false, reason: "sameModerator" } as const;
     }

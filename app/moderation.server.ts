@@ -5,7 +5,7 @@
  * Hidden items leave a placeholder; their text stays for moderators only.
  */
 import { and, asc, eq, gt, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { getDb, type Executor, type Transaction } from "#db/client.ts";
+import { getDb, type Executor, type Transaction, rowsOf } from "#db/client.ts";
 import { comments, flags, moderationActions, moderationQueue, proposals, themes, themeTimeouts, threads, users } from "#db/schema.ts";
 
 export type TargetType = "comment" | "proposal";
@@ -257,9 +257,9 @@ export async function mustHold({ userId, themeId, db = getDb() }: { userId: numb
 export async function holdUnder({ userId, mode, count, db = getDb() }: { userId: number; mode: (typeof themes.$inferSelect)["premoderation"] | null; count: number; db?: Executor }): Promise<boolean> {
   if (!mode || mode === "off") return false;
   if (mode === "all") return true;
-  const [row] = await db.execute<{ n: number }>(sql`
+  const [row] = rowsOf<{ n: number }>(await db.execute<{ n: number }>(sql`
     select (select count(*) from comments where author_id = ${userId} and status = 'published')
-         + (select count(*) from proposals where author_id = ${userId} and status <> 'pending' and hidden_at is null) as n`);
+         + (select count(*) from proposals where author_id = ${userId} and status <> 'pending' and hidden_at is null) as n`));
   return Number(row?.n ?? 0) < count;
 }
 
@@ -269,11 +269,11 @@ export async function holdUnder({ userId, mode, count, db = getDb() }: { userId:
  * with its reasons; they never hide it.
  */
 export async function spamSignals({ userId, text, linkCount, db = getDb() }: { userId: number; text: string; linkCount: number; db?: Executor }) {
-  const [row] = await db.execute<{ new_account: boolean; same_text: number; recent: number }>(sql`
+  const [row] = rowsOf<{ new_account: boolean; same_text: number; recent: number }>(await db.execute<{ new_account: boolean; same_text: number; recent: number }>(sql`
     select (select created_at > now() - interval '1 day' from users where id = ${userId}) as new_account,
       (select count(*)::int from comments where author_id = ${userId} and created_at > now() - interval '1 day'
         and body_html <> '' and regexp_replace(body_html, '<[^>]+>', '', 'g') = ${text}) as same_text,
-      (select count(*)::int from comments where author_id = ${userId} and created_at > now() - interval '2 minutes') as recent`);
+      (select count(*)::int from comments where author_id = ${userId} and created_at > now() - interval '2 minutes') as recent`));
   const signals: string[] = [];
   if (row?.new_account) signals.push("newAccount");
   if (linkCount >= 3) signals.push("manyLinks");

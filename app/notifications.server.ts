@@ -20,7 +20,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { getDb, type Executor } from "#db/client.ts";
+import { getDb, rowsOf, type Executor } from "#db/client.ts";
 import { follows, users } from "#db/schema.ts";
 import { isLocale, translator, type Locale, type MessageKey, type Translate } from "./i18n/index.ts";
 import { enqueue, getBoss, QUEUES } from "./jobs.server.ts";
@@ -90,10 +90,6 @@ function visibleNotification(n = "n"): SQL {
 // -- fan-out ----------------------------------------------------------------------
 
 type Data = Record<string, string | number | null>;
-
-function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
-  return Array.from(result as Iterable<T>);
-}
 
 /**
  * Writes one notification per recipient (never the actor, never a deleted

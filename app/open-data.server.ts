@@ -460,7 +460,7 @@ export async function datasetsOverview({ db = getDb() }: { db?: Executor } = {})
       (select max(created_at) from moderation_actions) as moderatielog`),
     findDraftingPlan({ db }),
   ]);
-  const row = Array.from(rows)[0];
+  const row = rows.rows[0];
   const modified = Object.fromEntries(DATASET_SLUGS.map((slug) => [slug, isoOrNull(row?.[slug])])) as Record<DatasetSlug, string | null>;
   return { modified, ledger: drafting !== null };
 }

@@ -8,7 +8,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb, type Executor } from "#db/client.ts";
+import { getDb, type Executor, rowsOf } from "#db/client.ts";
 import type { Translations } from "#db/seed/types.ts";
 import { localize, type LocalizedText } from "#app/content/localize.ts";
 import type { Locale } from "#app/i18n/index.ts";
@@ -205,7 +205,7 @@ export async function search({
     when 'voorstel' then ${proposalText}
     else ${commentText} end`;
 
-  const rows = await db.execute<Row>(sql`
+  const rows = rowsOf<Row>(await db.execute<Row>(sql`
     with page as (
       select hits.kind, hits.id, hits.rank, hits.theme_id from (${hits}) as hits (kind, id, rank, theme_id)
       ${startAfter}
@@ -236,7 +236,7 @@ export async function search({
     left join proposals cp on t.subject_type = 'proposal' and cp.id = t.subject_id
     left join themes th on th.id = page.theme_id
     order by page.rank desc, page.kind desc, page.id desc
-  `);
+  `));
 
   const list = Array.from(rows as Iterable<Row>);
   const shown = list.slice(0, SEARCH_PAGE);
@@ -264,11 +264,11 @@ export async function search({
 
 /** Themes to filter on, newest plan first. */
 export async function searchThemes({ locale, db = getDb() }: { locale: Locale; db?: Executor }) {
-  const rows = await db.execute<{ id: number; number: number; title: string; translations: Translations<"title">; plan_id: number; plan_title: string; plan_translations: Translations<"title"> }>(sql`
+  const rows = rowsOf<{ id: number; number: number; title: string; translations: Translations<"title">; plan_id: number; plan_title: string; plan_translations: Translations<"title"> }>(await db.execute<{ id: number; number: number; title: string; translations: Translations<"title">; plan_id: number; plan_title: string; plan_translations: Translations<"title"> }>(sql`
     select th.id, th.number, th.title, th.translations, pl.id as plan_id, pl.title as plan_title, pl.translations as plan_translations
     from themes th join plans pl on pl.id = th.plan_id
     order by pl.id desc, th.number
-    limit 500`);
+    limit 500`));
   const plans: { id: number; title: LocalizedText; themes: { id: number; number: number; title: LocalizedText }[] }[] = [];
   for (const row of Array.from(rows as Iterable<(typeof rows)[number]>)) {
     let plan = plans.at(-1);

@@ -110,7 +110,7 @@ export async function participationStatistics({
       group by grouping sets ((w.week), (d.theme), ())
       order by w.week nulls last, d.theme nulls last`),
   ]);
-  const rows = Array.from(result);
+  const rows = result.rows;
 
   const weekRows = rows
     .filter((row) => Number(row.all_weeks) === 0)
@@ -150,7 +150,7 @@ export async function moderationStatistics({ now = new Date(), db = getDb() }: {
       group by grouping sets ((action), ())`),
     moderationLogTotals({ now, db }),
   ]);
-  const rows = Array.from(result);
+  const rows = result.rows;
   const hours = (seconds: ModerationRow["median_seconds"]) => (seconds === null ? null : Math.max(0, Number(seconds)) / 3600);
   const perAction = ACTIONS.map((action) => {
     const row = rows.find((candidate) => Number(candidate.all_actions) === 0 && candidate.action === action);

@@ -32,7 +32,7 @@
 import { recordStream } from "./record-stream.server.ts";
 import { createHmac, createHash } from "node:crypto";
 import { and, isNull, asc, eq, inArray, sql } from "drizzle-orm";
-import { getDb, type Executor } from "#db/client.ts";
+import { getDb, type Executor, rowsOf } from "#db/client.ts";
 import { plans, proposals, supportBudgets, supports, themes, type ProposalStatus } from "#db/schema.ts";
 import { localizeFields, type LocalizedText } from "#app/content/localize.ts";
 import type { Locale, Translate } from "#app/i18n/index.ts";
@@ -77,7 +77,7 @@ const supportable = sql`array[${sql.join(
  * budget is claimed atomically; the supporter follows the proposal.
  */
 export async function supportProposal({ proposalId, userId, db = getDb() }: { proposalId: number; userId: number; db?: Executor }): Promise<SupportResult> {
-  return outcomeOf<SupportResult>(await db.execute(sql`select outcome, new_count, budget_left from support_proposal(${proposalId}, ${userId}, ${supportable})`));
+  return outcomeOf<SupportResult>(rowsOf(await db.execute(sql`select outcome, new_count, budget_left from support_proposal(${proposalId}, ${userId}, ${supportable})`)));
 }
 
 /**
@@ -86,7 +86,7 @@ export async function supportProposal({ proposalId, userId, db = getDb() }: { pr
  * statement: the database function withdraw_support.
  */
 export async function withdrawSupport({ proposalId, userId, db = getDb() }: { proposalId: number; userId: number; db?: Executor }): Promise<WithdrawResult> {
-  return outcomeOf<WithdrawResult>(await db.execute(sql`select outcome, new_count, budget_left from withdraw_support(${proposalId}, ${userId}, ${supportable})`));
+  return outcomeOf<WithdrawResult>(rowsOf(await db.execute(sql`select outcome, new_count, budget_left from withdraw_support(${proposalId}, ${userId}, ${supportable})`)));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { lt, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
-import { getDb, isConnectionLost, retireConnections } from "#db/client.ts";
+import { getDb } from "#db/client.ts";
 import { emailTokens, rateLimits } from "#db/schema.ts";
 import { deleteExpiredSessions } from "./auth/session.server.ts";
 import { getBoss, QUEUES, type QueueName } from "./jobs.server.ts";
@@ -16,18 +16,6 @@ import { fanOutNewComment, mailNotifications, sendNotificationDigests } from "./
 type MailJob = { outboxId: number };
 type CommentJob = { commentId: number };
 
-/** A job that lost its database connection leaves a fresh pool behind, as a request does (see retireConnections). */
-function recovering<A extends unknown[], R>(handler: (...args: A) => Promise<R>) {
-  return async (...args: A): Promise<R> => {
-    try {
-      return await handler(...args);
-    } catch (error) {
-      if (isConnectionLost(error)) retireConnections();
-      throw error;
-    }
-  };
-}
-
 /**
  * Each job of a batch succeeds or fails on its own. (A handler that throws fails its whole
  * batch: one refused address would hold back, and use up the retries of, the messages after it.)
@@ -37,7 +25,6 @@ async function runJob<T extends object>(boss: PgBoss, queue: QueueName, job: PgB
     await handler(job.data);
     await boss.complete(queue, job.id);
   } catch (error) {
-    if (isConnectionLost(error)) retireConnections();
     await boss.fail(queue, job.id, { message: String(error) });
   }
 }
@@ -62,14 +49,14 @@ export async function startWorkers() {
   await boss.work<CommentJob>(QUEUES.commentNotification, { pollingIntervalSeconds: 1, batchSize: 5 }, async (jobs) => {
     for (const job of jobs) await runCommentJob(boss, job);
   });
-  await boss.work(QUEUES.cleanup, { pollingIntervalSeconds: 30 }, recovering(cleanup));
+  await boss.work(QUEUES.cleanup, { pollingIntervalSeconds: 30 }, cleanup);
   await boss.schedule(QUEUES.cleanup, "17 * * * *");
   await boss.work(
     QUEUES.moderationDigest,
     { pollingIntervalSeconds: 60 },
-    recovering(async () => {
+    async () => {
       await sendModerationDigests({ now: new Date() });
-    }),
+    },
   );
   // 08:00 in the Netherlands all year: pg-boss reads the cron in this time zone, so summer time needs no second schedule.
   await boss.schedule(QUEUES.moderationDigest, "0 8 * * *", undefined, { tz: "Europe/Amsterdam" });
@@ -77,16 +64,16 @@ export async function startWorkers() {
   await boss.work<{ notificationIds: number[] }>(
     QUEUES.notificationMail,
     { pollingIntervalSeconds: 2 },
-    recovering(async ([job]: PgBoss.Job<{ notificationIds: number[] }>[]) => {
+    async ([job]: PgBoss.Job<{ notificationIds: number[] }>[]) => {
       await mailNotifications({ notificationIds: job!.data.notificationIds });
-    }),
+    },
   );
   await boss.work(
     QUEUES.notificationDigest,
     { pollingIntervalSeconds: 60 },
-    recovering(async () => {
+    async () => {
       await sendNotificationDigests({ now: new Date() });
-    }),
+    },
   );
   // Daily digests every morning; weekly ones on Monday mornings (see dueDigests).
   await boss.schedule(QUEUES.notificationDigest, "30 7 * * *", undefined, { tz: "Europe/Amsterdam" });

@@ -16,7 +16,7 @@ const threadId = Number(process.env.THREAD_ID);
 const port = Number(process.env.PORT);
 if (!url || !Number.isInteger(threadId) || !Number.isInteger(port)) throw new Error("DATABASE_URL, THREAD_ID and PORT are required");
 
-const { db, sql } = connect(url);
+const { db, end } = connect(url);
 // Statements sent since start; a request's share is exact when it runs alone (the benchmark's probe).
 let sent = 0;
 onQuery(() => sent++);
@@ -37,5 +37,5 @@ const server = http.createServer((_request, response) => {
 server.listen(port, "127.0.0.1", () => console.log(`floor listening on ${port}`));
 process.on("SIGTERM", () => {
   server.close();
-  void sql.end({ timeout: 2 }).then(() => process.exit(0));
+  void end().then(() => process.exit(0));
 });

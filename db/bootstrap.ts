@@ -1,4 +1,4 @@
-import postgres from "postgres";
+import pg from "pg";
 import { connect } from "./client.ts";
 import { databaseUrlFor, startEmbeddedPostgres } from "./embedded.ts";
 import { migrateDatabase } from "./migrate.ts";
@@ -8,12 +8,14 @@ export type PreparedDatabase = { url: string; embedded: boolean; stop: () => Pro
 
 /** Creates `name` on the server behind `adminUrl` unless it exists. */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  const client = new pg.Client({ connectionString: adminUrl });
+  client.on("error", () => {});
+  await client.connect();
   try {
-    const rows = await sql`select 1 from pg_database where datname = ${name}`;
-    if (rows.length === 0) await sql`create database ${sql(name)}`;
+    const { rows } = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (rows.length === 0) await client.query(`create database ${pg.escapeIdentifier(name)}`);
   } finally {
-    await sql.end({ timeout: 5 });
+    await client.end();
   }
 }
 
@@ -52,11 +54,11 @@ export async function prepareDatabase({ seed = true } = {}): Promise<PreparedDat
   try {
     await migrateDatabase(database.url);
     if (seed) {
-      const { sql, db } = connect(database.url, { max: 1 });
+      const { db, end } = connect(database.url, { max: 1 });
       try {
         await seedDatabase(db);
       } finally {
-        await sql.end({ timeout: 5 });
+        await end();
       }
     }
   } catch (error) {

@@ -1,14 +1,14 @@
-import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
 import * as schema from "./schema.ts";
 
-export type Database = PostgresJsDatabase<typeof schema>;
+export type Database = NodePgDatabase<typeof schema>;
 /** A transaction handed to domain functions that take part in a larger write. */
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** What a domain function accepts: the shared client or an open transaction. */
 export type Executor = Database | Transaction;
 
-type Client = { sql: postgres.Sql; db: Database; url: string; createdAt: number };
+type Client = { pool: pg.Pool; db: Database; url: string };
 
 // The server and the Vite-built app bundle each load this module; one pool on
 // globalThis keeps them on the same connections.
@@ -21,15 +21,49 @@ export function databaseUrl(): string {
   return url;
 }
 
+/** The limits every connection of the app works under (README, "Configuration"). */
+export type PoolSettings = {
+  /** Connections per process. */
+  size: number;
+  /** PostgreSQL's statement_timeout, lock_timeout and idle_in_transaction_session_timeout, in ms. */
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  /** How long a request may wait for a free connection, and how many may wait at once, before it gets a 503. */
+  waitMs: number;
+  maxWaiting: number;
+};
+
+function wholeNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}".`);
+  return value;
+}
+
+export function poolSettings(): PoolSettings {
+  return {
+    size: Math.max(1, wholeNumber("DATABASE_POOL_SIZE", 10)),
+    statementTimeoutMs: wholeNumber("DATABASE_STATEMENT_TIMEOUT_MS", 5_000),
+    lockTimeoutMs: wholeNumber("DATABASE_LOCK_TIMEOUT_MS", 2_000),
+    idleInTransactionTimeoutMs: wholeNumber("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", 10_000),
+    waitMs: Math.max(1, wholeNumber("DATABASE_POOL_WAIT_MS", 3_000)),
+    maxWaiting: wholeNumber("DATABASE_POOL_MAX_WAITING", 200),
+  };
+}
+
+// Under 2 s, so a request that needs a new connection while PostgreSQL is away still gets its 503 within 2 s.
+const CONNECT_TIMEOUT_MS = 1_500;
+
 type QueryListener = (query: string) => void;
 const listenerKey = Symbol.for("inspraak.db.queryListeners");
 const listeners = globalThis as typeof globalThis & { [listenerKey]?: Set<QueryListener> };
 
 /**
- * Calls `listener` for every SQL statement sent, from the `postgres` driver's
- * debug hook (tests count queries per page; the server counts them per
- * request for the `X-Query-Count` header); returns a function that stops it.
- * Several listeners may listen at once.
+ * Calls `listener` for every SQL statement sent (tests count queries per page;
+ * the server counts them per request for the `X-Query-Count` header); returns
+ * a function that stops it. Several listeners may listen at once.
  */
 export function onQuery(listener: QueryListener): () => void {
   const set = (listeners[listenerKey] ??= new Set());
@@ -44,58 +78,117 @@ function emitQuery(query: string) {
   if (set) for (const listener of set) listener(query);
 }
 
-export function connect(url: string, options: postgres.Options<Record<string, never>> = {}) {
-  const sql = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    // Under 2 s, so a request that needs a new connection while PostgreSQL is away still gets its 503 within 2 s.
-    connect_timeout: 1.5,
-    idle_timeout: 60,
-    onnotice: () => {},
-    debug: (_connection, query) => emitQuery(query),
-    ...options,
-  });
-  return { sql, db: drizzle(preparedStatements(sql), { schema, casing: "snake_case" }) };
+/** The error a request gets when no connection became free in time, or too many requests wait already. */
+export class PoolBusyError extends Error {
+  readonly code = "POOL_BUSY";
+  constructor(reason: string) {
+    super(`No database connection free: ${reason}`);
+    this.name = "PoolBusyError";
+  }
 }
 
 /**
- * Drizzle sends every query through postgres.js's `unsafe` with `prepare:
- * false` (unless the query was `.prepare()`d by name), so PostgreSQL parsed and
- * planned every statement anew: for the session lookup that was most of its
- * cost (0.3 of 0.35 ms of database CPU per request, docs/performance.md). This
- * hands Drizzle a client whose `unsafe` (inside transactions and savepoints too)
- * asks for named prepared statements, which postgres.js keeps per connection
- * by their text (the values are parameters, so one statement serves every
- * request). Connections are replaced after 30–60 minutes (postgres.js's
- * max_lifetime), which bounds what each keeps. Statements without parameters
- * (BEGIN, COMMIT) still go as simple queries.
+ * Names for statements, so PostgreSQL parses and plans each once per
+ * connection instead of on every request (ADR 010). The texts come from the
+ * code, so there are few; the cap keeps a query built from unbounded input
+ * (an `in (…)` list of any length) from growing this map or a connection's
+ * set of prepared statements without end: past it, statements go unnamed.
  */
-function preparedStatements<T extends postgres.Sql | postgres.TransactionSql>(sql: T): T {
-  return new Proxy(sql, {
-    get(target, property, receiver) {
-      if (property === "unsafe") {
-        return (query: string, args?: unknown[], options?: Record<string, unknown>) =>
-          (target.unsafe as (query: string, args?: unknown[], options?: Record<string, unknown>) => unknown)(query, args ?? [], { ...options, prepare: true });
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 2_000;
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS && !/^\s*(begin|commit|rollback|savepoint|release)\b/i.test(text)) {
+    name = `inspraak_${statementNames.size}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+type QueryConfig = pg.QueryConfig & { name?: string };
+
+/** Each connection of the app's pool: named statements, the query hook, and a listener that keeps a lost connection from crashing the process. */
+function prepareConnection(client: pg.PoolClient, named: boolean): void {
+  // pg-pool listens for errors only on idle connections; one that dies while checked out would otherwise throw.
+  client.on("error", () => {});
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((config: unknown, ...rest: unknown[]) => {
+    if (config && typeof config === "object" && typeof (config as QueryConfig).text === "string") {
+      const text = (config as QueryConfig).text;
+      emitQuery(text);
+      if (named && !(config as QueryConfig).name) {
+        const name = statementName(text);
+        if (name) config = { ...(config as QueryConfig), name };
       }
-      if (property === "begin" || property === "savepoint") {
-        return (...args: unknown[]) => {
-          const callback = args.at(-1) as (scoped: postgres.TransactionSql) => unknown;
-          return (Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown).apply(target, [
-            ...args.slice(0, -1),
-            (scoped: postgres.TransactionSql) => callback(preparedStatements(scoped)),
-          ]);
-        };
-      }
-      return Reflect.get(target, property, receiver);
-    },
-  });
+    } else if (typeof config === "string") {
+      emitQuery(config);
+    }
+    return query(config, ...rest);
+  }) as typeof client.query;
+}
+
+type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+
+/**
+ * A pool whose connections run under the timeouts of `settings`, and whose
+ * waiting line is bounded: a request that would wait longer than `waitMs` for
+ * a connection, or find `maxWaiting` others waiting already, fails with a
+ * PoolBusyError (the app answers 503) instead of stalling everything.
+ */
+export function createPool(url: string, { settings = poolSettings(), named = true, max }: { settings?: PoolSettings; named?: boolean; max?: number } = {}) {
+  // A connection attempt gives up after CONNECT_TIMEOUT_MS; the pool's own timeout is the wait for a free connection.
+  class TimedClient extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    Client: TimedClient,
+    max: max ?? settings.size,
+    connectionTimeoutMillis: settings.waitMs,
+    idleTimeoutMillis: 60_000,
+    // Bounds what a connection keeps (its prepared statements) and spreads reconnects over time.
+    maxLifetimeSeconds: 30 * 60,
+    keepAlive: true,
+    application_name: "inspraak",
+    statement_timeout: settings.statementTimeoutMs || undefined,
+    lock_timeout: settings.lockTimeoutMs || undefined,
+    idle_in_transaction_session_timeout: settings.idleInTransactionTimeoutMs || undefined,
+  } satisfies pg.PoolConfig);
+  // An idle connection that PostgreSQL ends (a restart, pg_terminate_backend) is dropped by the pool; nothing to do.
+  pool.on("error", () => {});
+  pool.on("connect", (client) => prepareConnection(client, named));
+
+  const connect = pool.connect.bind(pool) as (callback?: ConnectCallback) => Promise<pg.PoolClient> | void;
+  const busy = (error: Error | undefined) => (error && /timeout exceeded when trying to connect/.test(error.message) ? new PoolBusyError(`waited ${settings.waitMs} ms`) : error);
+  pool.connect = ((callback?: ConnectCallback) => {
+    const full = pool.idleCount === 0 && pool.totalCount >= (max ?? settings.size) && pool.waitingCount >= settings.maxWaiting;
+    if (callback) {
+      if (full) return void setImmediate(() => callback(new PoolBusyError(`${settings.maxWaiting} requests waiting`), undefined, () => {}));
+      return connect((error, client, done) => callback(busy(error), client, done));
+    }
+    if (full) return Promise.reject(new PoolBusyError(`${settings.maxWaiting} requests waiting`));
+    return (connect() as Promise<pg.PoolClient>).catch((error: Error) => {
+      throw busy(error);
+    });
+  }) as typeof pool.connect;
+  return pool;
+}
+
+/** A pool and its Drizzle client; `end` closes the pool. */
+export function connect(url: string, options: { max?: number; named?: boolean; settings?: PoolSettings } = {}) {
+  const pool = createPool(url, options);
+  const db = drizzle({ client: pool, schema, casing: "snake_case" });
+  return { pool, db, end: () => pool.end() };
 }
 
 function client(): Client {
   const url = databaseUrl();
   let current = store[key];
   if (!current || current.url !== url) {
-    if (current) void current.sql.end({ timeout: 1 });
-    current = { ...connect(url), url, createdAt: Date.now() };
+    if (current) void current.pool.end().catch(() => {});
+    current = { ...connect(url), url };
     store[key] = current;
   }
   return current;
@@ -106,15 +199,20 @@ export function getDb(): Database {
   return client().db;
 }
 
-/** The raw `postgres` client, for the few statements Drizzle does not express. */
-export function getSql(): postgres.Sql {
-  return client().sql;
+/** The shared connection pool, for the few statements Drizzle does not express (streams, COPY). */
+export function getPool(): pg.Pool {
+  return client().pool;
 }
 
 export async function closeDb(): Promise<void> {
   const current = store[key];
   delete store[key];
-  if (current) await current.sql.end({ timeout: 5 });
+  if (current) await current.pool.end();
+}
+
+/** The rows of a `db.execute(sql…)` result. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
 }
 
 /** Errors that mean the database cannot be reached right now, rather than a fault in a query. */
@@ -123,36 +221,15 @@ export function isConnectionLost(error: unknown): boolean {
   for (let current = error; current && typeof current === "object" && !seen.has(current); current = (current as { cause?: unknown }).cause) {
     seen.add(current);
     const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && CONNECTION_LOST.includes(code)) return true;
+    if (typeof code === "string" && (CONNECTION_LOST.includes(code) || code.startsWith("08"))) return true;
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === "string" && CONNECTION_LOST_MESSAGE.test(message)) return true;
+    // Connecting to "localhost" tries every address it resolves to and fails with all their errors.
+    const errors = (current as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.some((inner) => isConnectionLost(inner))) return true;
   }
   return false;
 }
-const CONNECTION_LOST = ["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03", "ETIMEDOUT"];
-
-/**
- * Retires the pool after the connection to PostgreSQL was lost: the next query
- * opens a fresh one, and the old pool ends in the background. postgres.js
- * 3.4.9 can leave a connection that lost its socket with a send still pending
- * unable to send ever again (each reconnect then waits out connect_timeout,
- * porsager/postgres#1154 and #1208); a new pool has no such connection.
- */
-export function retireConnections(): void {
-  const current = store[key];
-  // Many requests fail at once when the server goes away; one new pool for all of them.
-  if (!current || Date.now() - current.createdAt < 200) return;
-  delete store[key];
-  current.sql.end({ timeout: 5 }).catch(() => {});
-}
-
-/**
- * The same defect can throw from a timer inside postgres.js, where no caller
- * can catch it. True for exactly that error, so a process may survive it (by
- * retiring the pool) instead of going down with every request in flight.
- */
-export function isLostSocketWrite(error: unknown): boolean {
-  return (
-    error instanceof TypeError &&
-    error.message.includes("reading 'write'") &&
-    /nextWrite \([^)]*postgres[\\/](?:src|cjs[\\/]src)[\\/]connection\.js/.test(error.stack ?? "")
-  );
-}
+const CONNECTION_LOST = ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "53300"];
+// node-postgres reports a dropped or timed-out connection with these messages and no code.
+const CONNECTION_LOST_MESSAGE = /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout expired|Connection ended)/i;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
-import { migrate } from "drizzle-orm/postgres-js/migrator";
-import { connect } from "./client.ts";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { drizzle } from "drizzle-orm/node-postgres";
 
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
@@ -13,12 +14,15 @@ const MIGRATION_LOCK = 72_616_001;
  * the others wait and then find nothing left to do.
  */
 export async function migrateDatabase(url: string, folder: string = migrationsFolder): Promise<void> {
-  const { sql, db } = connect(url, { max: 1 });
+  // One plain connection: migrations may hold several statements in one chunk, and may take longer than a request may.
+  const client = new pg.Client({ connectionString: url, application_name: "inspraak-migrate" });
+  client.on("error", () => {});
+  await client.connect();
   try {
-    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migrate(db, { migrationsFolder: folder });
-    await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migrate(drizzle({ client }), { migrationsFolder: folder });
+    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]);
   } finally {
-    await sql.end({ timeout: 5 });
+    await client.end();
   }
 }

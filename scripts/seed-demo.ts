@@ -32,7 +32,7 @@ import { renderHtml } from "../app/richtext/render.ts";
 import { SUPPORTABLE } from "../app/supports.server.ts";
 import { countChars, validateDoc, type RichBlock, type RichDoc, type RichInline, type RichListItem, type RichMark } from "../app/richtext/validate.ts";
 import { prepareDatabase } from "../db/bootstrap.ts";
-import { closeDb, getDb, type Transaction } from "../db/client.ts";
+import { closeDb, getDb, rowsOf, type Transaction } from "../db/client.ts";
 import {
   actionPoints,
   commentLikes,
@@ -2862,7 +2862,7 @@ async function loadDrafting(tx: Transaction): Promise<Drafting | null> {
 /** The next `count` ids of a table's own sequence, in ascending order, so rows can point at each other before they are written. */
 async function nextIds(tx: Transaction, table: "comments" | "proposals", count: number): Promise<number[]> {
   if (count === 0) return [];
-  const rows = await tx.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${count})`);
+  const rows = rowsOf<{ id: number }>(await tx.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${count})`));
   return Array.from(rows)
     .map((row) => row.id)
     .sort((a, b) => a - b);

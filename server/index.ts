@@ -8,8 +8,9 @@ import express from "express";
 import { prepareDatabase } from "../db/bootstrap.ts";
 import { closeDb, onQuery } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
+import { closeHealthConnection } from "../app/health.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
-import { requireSecretInProduction, stopOnSignals, survivePoolLoss } from "./process.ts";
+import { requireSecretInProduction, stopOnSignals } from "./process.ts";
 import { pageCache } from "./page-cache.ts";
 import { precompressedAssets } from "./static-assets.ts";
 
@@ -134,13 +135,13 @@ const server: Server = app.listen(port, host, () => {
   console.log(`Inspraak listening on http://localhost:${port} (${where})`);
 });
 
-survivePoolLoss();
 stopOnSignals(async () => {
   server.closeIdleConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await viteDevServer?.close();
   await stopJobs();
   await closeDb();
+  await closeHealthConnection();
   // On Ctrl-C the terminal signals PostgreSQL too; it may already be stopping.
   await database.stop();
 });

@@ -1,6 +1,5 @@
 /** What the web server and the worker process both do: the same checks at start, the same crash policy, the same way to stop. */
 import { serverSecret } from "../app/supports.server.ts";
-import { isLostSocketWrite, retireConnections } from "../db/client.ts";
 
 /** In production, refuses to start without a proper SECRET, rather than fail on the first request or mail that needs it. */
 export function requireSecretInProduction(): void {
@@ -11,23 +10,6 @@ export function requireSecretInProduction(): void {
     console.error((error as Error).message);
     process.exit(1);
   }
-}
-
-/**
- * postgres.js can throw one known error from a timer when PostgreSQL drops a
- * connection (see isLostSocketWrite): the pool is replaced and the process
- * serves on. Any other uncaught error still ends it, as by default.
- */
-export function survivePoolLoss(): void {
-  process.on("uncaughtException", (error) => {
-    if (isLostSocketWrite(error)) {
-      console.error("[db] a connection was lost while sending; starting a new pool", error);
-      retireConnections();
-      return;
-    }
-    console.error(error);
-    process.exit(1);
-  });
 }
 
 /**

@@ -7,7 +7,7 @@ import { prepareDatabase } from "../db/bootstrap.ts";
 import { closeDb } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
-import { requireSecretInProduction, stopOnSignals, survivePoolLoss } from "./process.ts";
+import { requireSecretInProduction, stopOnSignals } from "./process.ts";
 
 if (!process.env.DATABASE_URL) {
   console.error("The worker needs DATABASE_URL (the database the web instances use).");
@@ -20,7 +20,6 @@ await prepareDatabase({ seed: false });
 await startWorkers();
 console.log("Inspraak worker running");
 
-survivePoolLoss();
 stopOnSignals(async () => {
   await stopJobs();
   await closeDb();

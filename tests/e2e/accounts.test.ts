@@ -8,7 +8,7 @@ const baseUrl = inject("baseUrl");
 const database = connect(inject("databaseUrl"), { max: 2 });
 const browser = sharedBrowser();
 afterAll(async () => {
-  await database.sql.end();
+  await database.end();
 });
 
 /** The newest mail to `to` that the app queued, read from its outbox. */

@@ -3,7 +3,7 @@ import { and, eq, inArray, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { generateToken } from "#app/auth/session.server.ts";
 import { QUEUES } from "#app/jobs.server.ts";
-import { closeDb, getDb } from "#db/client.ts";
+import { closeDb, getDb, rowsOf } from "#db/client.ts";
 import { freePort } from "#db/embedded.ts";
 import { comments, emailTokens, outbox, sessions, supports, users } from "#db/schema.ts";
 import { startApp, startWorker, type RunningApp } from "#tests/setup/app.ts";
@@ -58,7 +58,7 @@ async function count(query: Promise<{ n: number }[]>) {
  */
 async function expectNoHalfWrittenRows() {
   const db = getDb();
-  const rows = async (query: ReturnType<typeof sql>) => Array.from((await db.execute(query)) as Iterable<Record<string, unknown>>);
+  const rows = async (query: ReturnType<typeof sql>) => Array.from((rowsOf(await db.execute(query))) as Iterable<Record<string, unknown>>);
   expect(
     await rows(sql`select t.id from threads t where t.comment_count <> (select count(*) from comments c where c.thread_id = t.id and c.status = 'published')`),
   ).toEqual([]);
@@ -302,7 +302,7 @@ describe("the SMTP server is down", () => {
       const sent = await row();
       expect(sent?.status).toBe("sent");
       const jobs = Array.from(
-        (await getDb().execute(sql`select state from pgboss.job where name = ${QUEUES.mail} and singleton_key = ${`mail:${sent!.id}`}`)) as Iterable<{ state: string }>,
+        (rowsOf(await getDb().execute(sql`select state from pgboss.job where name = ${QUEUES.mail} and singleton_key = ${`mail:${sent!.id}`}`))) as Iterable<{ state: string }>,
       );
       expect(jobs).toEqual([{ state: "completed" }]);
       console.log(`SMTP down: delivered once after ${sent!.attempts} attempts`);

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { isResetTokenValid } from "#app/accounts.server.ts";
-import { getDb } from "#db/client.ts";
+import { getDb, rowsOf } from "#db/client.ts";
 import { auditLog, roleGrants, users } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
 
@@ -80,9 +80,9 @@ describe("npm run admin:create", () => {
 
   test("refuses a bad address with exit code 2 and changes nothing", { timeout: 60_000 }, async () => {
     const count = async () => {
-      const [row] = await getDb().execute<{ users: number; grants: number; audit: number }>(
+      const [row] = rowsOf<{ users: number; grants: number; audit: number }>(await getDb().execute<{ users: number; grants: number; audit: number }>(
         sql`select (select count(*)::int from users) as users, (select count(*)::int from role_grants) as grants, (select count(*)::int from audit_log) as audit`,
-      );
+      ));
       return row;
     };
     const before = await count();

@@ -14,7 +14,7 @@ import { hashToken } from "#app/auth/session.server.ts";
 import { can } from "#app/permissions.server.ts";
 import { getActor } from "#app/guard.server.ts";
 import { blockUser } from "#app/users.server.ts";
-import { getDb, getSql } from "#db/client.ts";
+import { getDb, getPool } from "#db/client.ts";
 import { outbox, roleGrants, sessions, users } from "#db/schema.ts";
 import { createUser, PASSWORD } from "#tests/setup/factories.ts";
 import { args, get, post, thrown, unwrap } from "#tests/setup/requests.ts";
@@ -314,12 +314,13 @@ describe("deleting an account", () => {
     expect(row!.deletedAt).not.toBeNull();
 
     // Every table of the app and of the job queue.
-    const tables = await getSql()<{ schema: string; name: string }[]>`
-      select table_schema as schema, table_name as name from information_schema.tables
-      where table_schema in ('public', 'pgboss', 'drizzle') and table_type = 'BASE TABLE'`;
+    const { rows: tables } = await getPool().query<{ schema: string; name: string }>(
+      `select table_schema as schema, table_name as name from information_schema.tables
+      where table_schema in ('public', 'pgboss', 'drizzle') and table_type = 'BASE TABLE'`,
+    );
     expect(tables.length).toBeGreaterThan(10);
     for (const table of tables) {
-      const rows = await getSql().unsafe(`select * from "${table.schema}"."${table.name}"`);
+      const { rows } = await getPool().query(`select * from "${table.schema}"."${table.name}"`);
       const text = JSON.stringify(rows).toLowerCase();
       for (const secret of [email, name.toLowerCase(), organisation.toLowerCase()]) {
         expect(text.includes(secret), `${table.schema}.${table.name} still holds ${secret}`).toBe(false);

@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { beforeAll, expect, test } from "vitest";
 import { hostileInputs, hostileUrlFragments } from "#tests/fixtures/hostile-inputs.ts";
 import { routeInventory, routePath, type Caller, type RouteSpec } from "#tests/fixtures/routes.ts";
-import { getDb } from "#db/client.ts";
+import { getDb, rowsOf } from "#db/client.ts";
 import { createUser } from "#tests/setup/factories.ts";
 import {
   acceptable,
@@ -261,7 +261,7 @@ test("afterwards every table is still there and no plan, theme, action point or 
 async function contentIds(): Promise<Record<string, number[]>> {
   const result: Record<string, number[]> = {};
   for (const table of ["plans", "themes", "action_points"]) {
-    const rows = await getDb().execute<{ id: number }>(sql`select id from ${sql.identifier(table)}`);
+    const rows = rowsOf<{ id: number }>(await getDb().execute<{ id: number }>(sql`select id from ${sql.identifier(table)}`));
     result[table] = rows.map((row) => row.id);
   }
   return result;

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { translator } from "#app/i18n/index.ts";
 import { docToText } from "#app/richtext/render.ts";
 import type { RichDoc } from "#app/richtext/validate.ts";
-import { getDb } from "#db/client.ts";
+import { getDb, rowsOf } from "#db/client.ts";
 import { comments, proposals, users } from "#db/schema.ts";
 import { hostileBodyBytes, hostileInputs, hostileSample, hostileUrlFragments, type Hostile } from "#tests/fixtures/hostile-inputs.ts";
 import { paramsInFileName, routeFiles, routeInventory, routePath, type Caller, type FormSpec, type RouteSpec } from "#tests/fixtures/routes.ts";
@@ -26,7 +26,7 @@ let contentBefore: Record<string, Map<number, string>>;
 async function contentRows(): Promise<Record<string, Map<number, string>>> {
   const result: Record<string, Map<number, string>> = {};
   for (const table of CONTENT_TABLES) {
-    const rows = await getDb().execute<{ id: number; hash: string }>(sql`select id, md5(concat_ws('|', slug, title, ${sql.raw(table === "plans" ? "status" : table === "themes" ? "plan_id" : "theme_id")})) as hash from ${sql.identifier(table)}`);
+    const rows = rowsOf<{ id: number; hash: string }>(await getDb().execute<{ id: number; hash: string }>(sql`select id, md5(concat_ws('|', slug, title, ${sql.raw(table === "plans" ? "status" : table === "themes" ? "plan_id" : "theme_id")})) as hash from ${sql.identifier(table)}`));
     result[table] = new Map(rows.map((row) => [row.id, row.hash]));
   }
   return result;

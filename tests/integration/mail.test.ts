@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { QUEUES, stopJobs } from "#app/jobs.server.ts";
 import { deliverMail, queueMail } from "#app/mail.server.ts";
 import { runQueuedJobs, startWorkers } from "#app/workers.server.ts";
-import { getDb } from "#db/client.ts";
+import { getDb, rowsOf } from "#db/client.ts";
 import { freePort } from "#db/embedded.ts";
 import { outbox } from "#db/schema.ts";
 import { startSmtp } from "#tests/setup/smtp.ts";
@@ -21,9 +21,9 @@ async function outboxRow(id: number) {
 }
 
 async function jobsFor(outboxId: number) {
-  const rows = await getDb().execute(
+  const rows = rowsOf(await getDb().execute(
     sql`select id, state from pgboss.job where name = ${QUEUES.mail} and data->>'outboxId' = ${String(outboxId)}`,
-  );
+  ));
   return Array.from(rows as Iterable<{ id: string; state: string }>);
 }
 

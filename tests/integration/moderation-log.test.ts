@@ -5,7 +5,7 @@ import { moderationLogTotals, type LogTotals } from "#app/moderation-log.server.
 import { loader as csvLoader } from "#app/routes/open-data.moderatielog[.]csv.ts";
 import { loader as jsonLoader } from "#app/routes/open-data.moderatielog[.]json.ts";
 import { loader as pageLoader } from "#app/routes/moderatielog.tsx";
-import { getDb } from "#db/client.ts";
+import { getDb, rowsOf } from "#db/client.ts";
 import { actionPoints, comments, moderationActions, moderationQueue, outbox, proposals, themes, threads } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
 import { args, get, unwrap } from "#tests/setup/requests.ts";
@@ -330,8 +330,8 @@ describe("the daily digest for moderators", () => {
     expect(await mailsTo(modB)).toHaveLength(before.b + 1);
 
     // Every digest has a delivery job queued with it.
-    const jobs = await getDb().execute<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'mail-send'
-      and (data->>'outboxId')::int in (select id from outbox where user_id in (${modA}, ${modB}, ${admin}))`);
+    const jobs = rowsOf<{ n: number }>(await getDb().execute<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'mail-send'
+      and (data->>'outboxId')::int in (select id from outbox where user_id in (${modA}, ${modB}, ${admin}))`));
     expect(Number(jobs[0]!.n)).toBe(before.a + before.b + before.admin + 3);
   });
 

@@ -23,7 +23,7 @@ import { action as notificationsAction, loader as notificationsLoader } from "#a
 import { action as followAction } from "#app/routes/volgen.tsx";
 import { releaseSupportsOfWithdrawnProposal, supportProposal } from "#app/supports.server.ts";
 import { runQueuedJobs } from "#app/workers.server.ts";
-import { getDb } from "#db/client.ts";
+import { getDb, rowsOf } from "#db/client.ts";
 import { actionPoints, notifications, outbox, plans, themes, users } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
 import { args, get, post, thrown, unwrap } from "#tests/setup/requests.ts";
@@ -263,7 +263,7 @@ describe("the fan-out of a new comment", () => {
     const db = getDb();
     const tag = `volger-${Date.now()}`;
     // 500 followers of the action point (no mail, so later digests here stay small): one insert for the people, one for their follows.
-    const created = Array.from(
+    const created = rowsOf(
       await db.execute(sql`insert into users (email, display_name, notification_delivery, email_verified_at)
         select ${tag} || '-' || g || '@voorbeeld.nl', 'Volger ' || g, 'none', now() from generate_series(1, 500) g returning id`),
     ) as { id: number }[];
@@ -278,7 +278,7 @@ describe("the fan-out of a new comment", () => {
     // The comment committed with its job queued and no follower's notification written.
     expect(await notesOfFollowers()).toHaveLength(0);
     expect(await isFollowing({ userId: writer.id, subjectType: "action_point", subjectId: pointId })).toBe(true);
-    const jobs = Array.from(await db.execute(sql`select id from pgboss.job where name = ${QUEUES.commentNotification} and data->>'commentId' = ${String(commentId)}`));
+    const jobs = Array.from(rowsOf(await db.execute(sql`select id from pgboss.job where name = ${QUEUES.commentNotification} and data->>'commentId' = ${String(commentId)}`)));
     expect(jobs).toHaveLength(1);
 
     expect(await runCommentJobs()).toBe(1);

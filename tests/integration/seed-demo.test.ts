@@ -7,7 +7,7 @@ import { SUMMARY_MAX, TITLE_MAX, TRANSITIONS } from "#app/proposals.server.ts";
 import { renderHtml } from "#app/richtext/render.ts";
 import { validateDoc } from "#app/richtext/validate.ts";
 import { COUNTED, tallies } from "#app/supports.server.ts";
-import { getDb } from "#db/client.ts";
+import { getDb, rowsOf } from "#db/client.ts";
 import type { ProposalStatus } from "#db/schema.ts";
 
 /** Runs `npm run seed:demo -- <args>` as its own process against this test file's database. */
@@ -32,7 +32,7 @@ let firstRun: ReturnType<typeof seedDemo> | null = null;
 const seededOnce = () => (firstRun ??= seedDemo(["--scale", "0.02"]));
 
 async function rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
-  return Array.from(await getDb().execute<T>(query)) as T[];
+  return Array.from(rowsOf<T>(await getDb().execute<T>(query))) as T[];
 }
 
 /** A timestamp from a raw query, in milliseconds. */

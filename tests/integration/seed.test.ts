@@ -47,7 +47,7 @@ beforeAll(async () => {
   const client = connect(database.url, { max: 2 });
   db = client.db;
   close = async () => {
-    await client.sql.end();
+    await client.end();
     await database.drop();
   };
   await seedDatabase(db);

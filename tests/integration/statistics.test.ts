@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { BarChart, type ChartSpec } from "#app/components/BarChart.tsx";
 import { loader } from "#app/routes/statistieken.tsx";
 import { moderationStatistics, participationStatistics, type ModerationStatistics, type ParticipationStatistics } from "#app/statistics.server.ts";
-import { getDb, onQuery } from "#db/client.ts";
+import { getDb, onQuery, rowsOf } from "#db/client.ts";
 import { actionPoints, comments, moderationActions, plans, proposals, supports, themes, threads } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
 import { args, get, unwrap } from "#tests/setup/requests.ts";
@@ -180,7 +180,7 @@ describe("participation", () => {
     const stats = await participationStatistics({ now });
     const from = sql`(${stats.weeks[0]!.start}::timestamp at time zone 'Europe/Amsterdam')`;
     const inPlans = sql`t.plan_id in (select id from plans where status in ('current', 'drafting'))`;
-    const [direct] = Array.from(
+    const [direct] = rowsOf<{ comments: number; supports: number }>(
       await getDb().execute<{ comments: number; supports: number }>(sql`select
         (select count(*)::int from comments c join themes t on t.id = c.theme_id where c.status = 'published' and ${inPlans} and c.created_at >= ${from}) as comments,
         (select count(*)::int from supports s join proposals p on p.id = s.proposal_id join themes t on t.id = p.theme_id

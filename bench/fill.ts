@@ -10,8 +10,8 @@
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import postgres from "postgres";
 import { generateToken, hashToken, SESSION_LIFETIME } from "#app/auth/session.server.ts";
+import { benchConnection, type Sql } from "./sql.ts";
 
 export type Sizes = { comments: number; hotThread: number; quietThread: number; proposals: number; supports: number; posters: number; duplicateTesters: number };
 
@@ -61,7 +61,7 @@ function runSeedDemo(databaseUrl: string, scale: number): Promise<void> {
 }
 
 /** Sessions minted directly in the database, as the tests' factories do: the token for the cookie, its SHA-256 as the row's id. */
-async function mintSessions(sql: postgres.Sql, userIds: number[]): Promise<string[]> {
+async function mintSessions(sql: Sql, userIds: number[]): Promise<string[]> {
   const tokens = userIds.map(() => generateToken());
   const expires = new Date(Date.now() + SESSION_LIFETIME);
   for (let i = 0; i < userIds.length; i += 5_000) {
@@ -76,9 +76,10 @@ export async function fillDatabase(databaseUrl: string, sizes: Sizes = SIZES, lo
   const started = performance.now();
   log("seed:demo --scale 0.1 (real discussions and proposals to copy from) …");
   await runSeedDemo(databaseUrl, 0.1);
-  const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+  // One connection: the temporary tables below live on it.
+  const { sql, end } = await benchConnection(databaseUrl);
   try {
-    const [already] = await sql`select count(*)::int as n from users where email like ${"%@" + BENCH_DOMAIN}`;
+    const [already] = await sql<{ n: number }>`select count(*)::int as n from users where email like ${"%@" + BENCH_DOMAIN}`;
     if (already!.n > 0) throw new Error("This database already holds benchmark data: use a fresh one.");
 
     // -- people ------------------------------------------------------------------------
@@ -92,7 +93,7 @@ export async function fillDatabase(databaseUrl: string, sizes: Sizes = SIZES, lo
         (array['de Vries','Jansen','Bakker','Yilmaz','Visser','Smit','El Idrissi','Meijer','de Boer','Nguyen','Mulder','Bos','Kaya'])[1 + n % 13],
         null, now() - interval '400 days', now() - interval '400 days' - (n % 300) * interval '1 hour', now() - interval '400 days'
       from generate_series(1, ${total}) n`;
-    const people = await sql<{ id: number }[]>`select id from users where email like ${"%@" + BENCH_DOMAIN} order by id`;
+    const people = await sql<{ id: number }>`select id from users where email like ${"%@" + BENCH_DOMAIN} order by id`;
     const ids = people.map((row) => row.id);
     const supporterIds = ids.slice(0, supporters);
     const posterIds = ids.slice(supporters, supporters + sizes.posters);
@@ -101,21 +102,21 @@ export async function fillDatabase(databaseUrl: string, sizes: Sizes = SIZES, lo
     // -- the bodies to copy -----------------------------------------------------------------
     await sql`create temporary table bench_bodies as
       select row_number() over (order by id) - 1 as idx, body, body_html from comments where status = 'published' and body_html <> ''`;
-    const [bodies] = await sql`select count(*)::int as n from bench_bodies`;
+    const [bodies] = await sql<{ n: number }>`select count(*)::int as n from bench_bodies`;
     const bodyCount = bodies!.n;
     await sql`create temporary table bench_authors as select row_number() over (order by id) - 1 as idx, id from users where email_verified_at is not null and deleted_at is null`;
-    const [authors] = await sql`select count(*)::int as n from bench_authors`;
+    const [authors] = await sql<{ n: number }>`select count(*)::int as n from bench_authors`;
     const authorCount = authors!.n;
 
     // -- proposals ---------------------------------------------------------------------------
-    const [plan] = await sql<{ id: number }[]>`select id from plans where status = 'drafting' order by id limit 1`;
+    const [plan] = await sql<{ id: number }>`select id from plans where status = 'drafting' order by id limit 1`;
     if (!plan) throw new Error("No plan being drafted.");
-    const [existingProposals] = await sql`select count(*)::int as n from proposals where plan_id = ${plan.id}`;
+    const [existingProposals] = await sql<{ n: number }>`select count(*)::int as n from proposals where plan_id = ${plan.id}`;
     const addProposals = Math.max(0, sizes.proposals - existingProposals!.n);
     log(`${addProposals.toLocaleString("en-GB")} more proposals …`);
     await sql`create temporary table bench_proposal_sources as
       select row_number() over (order by id) - 1 as idx, theme_id, action_point_id, title, summary, body, body_html from proposals where plan_id = ${plan.id} and status in ('published', 'under_consideration', 'adopted', 'not_adopted')`;
-    const [sources] = await sql`select count(*)::int as n from bench_proposal_sources`;
+    const [sources] = await sql<{ n: number }>`select count(*)::int as n from bench_proposal_sources`;
     await sql`
       insert into proposals (plan_id, theme_id, action_point_id, author_id, title, summary, body, body_html, status, created_at, updated_at)
       select ${plan.id}, s.theme_id, s.action_point_id, a.id, left(s.title, 100) || ' (' || n || ')', s.summary, s.body, s.body_html, 'published',
@@ -129,7 +130,7 @@ export async function fillDatabase(databaseUrl: string, sizes: Sizes = SIZES, lo
       where p.plan_id = ${plan.id} and not exists (select 1 from threads t where t.subject_type = 'proposal' and t.subject_id = p.id)`;
 
     // -- comments ----------------------------------------------------------------------------
-    const points = await sql<{ slug: string; thread_id: number; kind: string; n: number }[]>`
+    const points = await sql<{ slug: string; thread_id: number; kind: string; n: number }>`
       select ap.slug, t.id as thread_id, t.kind, (select count(*)::int from comments c where c.thread_id = t.id) as n
       from action_points ap join threads t on t.subject_type = 'action_point' and t.subject_id = ap.id
       join plans pl on pl.id = ap.plan_id and pl.status = 'current' order by ap.number, t.kind`;
@@ -168,9 +169,9 @@ export async function fillDatabase(databaseUrl: string, sizes: Sizes = SIZES, lo
     log("comments …");
     await addComments(hot.thread_id, sizes.hotThread - hot.n, 1);
     await addComments(quiet.thread_id, sizes.quietThread - quiet.n, 2);
-    const [now] = await sql`select count(*)::int as n from comments`;
+    const [now] = await sql<{ n: number }>`select count(*)::int as n from comments`;
     const fillable = points.filter((point) => point !== hot && point !== quiet);
-    const proposalThreads = await sql<{ id: number }[]>`select id from threads where subject_type = 'proposal' order by id`;
+    const proposalThreads = await sql<{ id: number }>`select id from threads where subject_type = 'proposal' order by id`;
     const remaining = Math.max(0, sizes.comments - now!.n);
     // About a third under proposals, the rest in the other action points' discussions, each well below the busiest.
     const perProposal = Math.floor((remaining * 0.3) / proposalThreads.length);
@@ -191,12 +192,12 @@ export async function fillDatabase(databaseUrl: string, sizes: Sizes = SIZES, lo
     }
 
     // -- supports -------------------------------------------------------------------------
-    const [existingSupports] = await sql`select count(*)::int as n from supports`;
+    const [existingSupports] = await sql<{ n: number }>`select count(*)::int as n from supports`;
     const addSupports = Math.max(0, sizes.supports - existingSupports!.n);
     log(`${addSupports.toLocaleString("en-GB")} more supports …`);
     await sql`create temporary table bench_supportable as
       select row_number() over (order by id) - 1 as idx, id from proposals where plan_id = ${plan.id} and status in ('published', 'under_consideration')`;
-    const [supportable] = await sql`select count(*)::int as n from bench_supportable`;
+    const [supportable] = await sql<{ n: number }>`select count(*)::int as n from bench_supportable`;
     // Ten different proposals per supporter (the plan's budget: 211 apart), from a skewed start, so some proposals are far more popular.
     await sql`create temporary table bench_supporters as select row_number() over (order by id) - 1 as idx, id from users where id = any(${supporterIds}::int[])`;
     await sql`
@@ -228,12 +229,12 @@ export async function fillDatabase(databaseUrl: string, sizes: Sizes = SIZES, lo
     const duplicateTokens = await mintSessions(sql, duplicateIds);
     await sql`vacuum analyze`;
 
-    const [counts] = await sql<{ comments: number; proposals: number; supports: number; people: number }[]>`select
+    const [counts] = await sql<{ comments: number; proposals: number; supports: number; people: number }>`select
       (select count(*)::int from comments) as comments, (select count(*)::int from proposals) as proposals,
       (select count(*)::int from supports) as supports, (select count(*)::int from users) as people`;
-    const [hotCount] = await sql`select count(*)::int as n from comments where thread_id = ${hot.thread_id}`;
-    const [quietCount] = await sql`select count(*)::int as n from comments where thread_id = ${quiet.thread_id}`;
-    const proposalIds = (await sql<{ id: number }[]>`select id from bench_supportable order by idx`).map((row) => row.id);
+    const [hotCount] = await sql<{ n: number }>`select count(*)::int as n from comments where thread_id = ${hot.thread_id}`;
+    const [quietCount] = await sql<{ n: number }>`select count(*)::int as n from comments where thread_id = ${quiet.thread_id}`;
+    const proposalIds = (await sql<{ id: number }>`select id from bench_supportable order by idx`).map((row) => row.id);
     return {
       hotSlug: hot.slug,
       hotThreadId: hot.thread_id,
@@ -248,6 +249,6 @@ export async function fillDatabase(databaseUrl: string, sizes: Sizes = SIZES, lo
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
-    await sql.end({ timeout: 5 });
+    await end();
   }
 }

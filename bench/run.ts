@@ -22,12 +22,13 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon, { type Request, type RequestSpec } from "autocannon";
-import postgres from "postgres";
+import pg from "pg";
 import { ensureDatabase } from "#db/bootstrap.ts";
 import { databaseUrlFor, freePort, startEmbeddedPostgres } from "#db/embedded.ts";
 import { startApp } from "#tests/setup/app.ts";
 import { cpuPerRequest, cpuSnapshot, type CpuSnapshot } from "./cpu.ts";
 import { fillDatabase, SIZES, type Filled } from "./fill.ts";
+import { benchConnection } from "./sql.ts";
 
 const usage = "usage: npm run bench [-- --duration <seconds>] [--connections <n>] [--skip-build] [--only pages|writes]";
 let values: { duration?: string; connections?: string; "skip-build"?: boolean; only?: string };
@@ -176,9 +177,13 @@ async function main(): Promise<number> {
   await ensureDatabase(adminUrl, name);
   const admin = adminUrl;
   cleanups.push(async () => {
-    const sql = postgres(admin, { max: 1, onnotice: () => {} });
-    await sql`drop database if exists ${sql(name)} with (force)`;
-    await sql.end();
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+    } finally {
+      await client.end();
+    }
   });
   const databaseUrl = databaseUrlFor(adminUrl, name);
 
@@ -219,8 +224,8 @@ async function main(): Promise<number> {
   const floorBase = `http://127.0.0.1:${floorPort}`;
   /** The server requests go to: the counting one for the probes, then the one under load. */
   let base = counting.url;
-  const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
-  cleanups.push(() => sql.end({ timeout: 5 }));
+  const { sql, end: endSql } = await benchConnection(databaseUrl);
+  cleanups.push(endSql);
 
   // Posters: each request takes the next person, so nobody comes near a posting limit (10 comments per 10 minutes).
   const probeTokens = filled.posters.slice(-20).map((poster) => poster.token);
@@ -323,8 +328,8 @@ async function main(): Promise<number> {
       const pilot = await load({ ...entry, duration: Math.max(1, Math.round(DURATION / 3)) });
       return Math.max(CONNECTIONS * 2, Math.round(pilot.rps * DURATION));
     };
-    const countSupports = async () => (await sql`select count(*)::int as n from supports`)[0]!.n as number;
-    const countComments = async () => (await sql`select count(*)::int as n from comments where thread_id = ${filled.commentThreadId}`)[0]!.n as number;
+    const countSupports = async () => (await sql<{ n: number }>`select count(*)::int as n from supports`)[0]!.n;
+    const countComments = async () => (await sql<{ n: number }>`select count(*)::int as n from comments where thread_id = ${filled.commentThreadId}`)[0]!.n;
 
     // The framework's own cost for a signed-in person's action: the language switch reads the session (1 statement)
     // and sets a cookie. A support or a comment is this plus its own statements and work.
@@ -352,7 +357,7 @@ async function main(): Promise<number> {
     const supportsAdded = supportsAfter - supportsBefore;
 
     // Withdraw supports given during the run (pilot included), each once: as many as the support run sent.
-    const given = await sql<{ proposal_id: number; user_id: number }[]>`
+    const given = await sql<{ proposal_id: number; user_id: number }>`
       select proposal_id, user_id from supports where user_id = any(${filled.posters.map((poster) => poster.id)}::int[]) order by created_at, user_id limit ${supportAmount}`;
     let withdrawK = 0;
     const withdrawRun = await measure(
@@ -396,7 +401,7 @@ async function main(): Promise<number> {
     // Every duplicate tester sends the same support ten times at once.
     log("identical supports in parallel …");
     const duplicateProposal = proposals[Math.floor(proposals.length / 2)]!;
-    const [duplicateBefore] = await sql`select count(*)::int as n from supports where proposal_id = ${duplicateProposal}`;
+    const [duplicateBefore] = await sql<{ n: number }>`select count(*)::int as n from supports where proposal_id = ${duplicateProposal}`;
     // Ten people at a time, each with their ten requests in flight together (a hundred sockets; thousands at once overflow the listen queue).
     const answers: number[] = [];
     for (let i = 0; i < filled.duplicateTokens.length; i += 10) {
@@ -412,11 +417,11 @@ async function main(): Promise<number> {
       );
       answers.push(...batch);
     }
-    const [duplicateAfter] = await sql`select count(*)::int as n from supports where proposal_id = ${duplicateProposal}`;
+    const [duplicateAfter] = await sql<{ n: number }>`select count(*)::int as n from supports where proposal_id = ${duplicateProposal}`;
     const duplicateRows = duplicateAfter!.n - duplicateBefore!.n;
     const duplicateOk = answers.filter((status) => status >= 200 && status < 300).length;
     const duplicate5xx = answers.filter((status) => status >= 500).length;
-    const [distinct] = await sql`select count(*)::int as n from (select user_id from supports where proposal_id = ${duplicateProposal} group by user_id having count(*) > 1) d`;
+    const [distinct] = await sql<{ n: number }>`select count(*)::int as n from (select user_id from supports where proposal_id = ${duplicateProposal} group by user_id having count(*) > 1) d`;
     return { supportRun, withdrawRun, commentRun, supportsAdded, supportsRemoved, commentsAdded, duplicateRows, duplicateOk, duplicate5xx, doubles: distinct!.n as number };
   }
 

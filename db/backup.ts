@@ -23,7 +23,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { createGunzip, createGzip } from "node:zlib";
-import postgres from "postgres";
+import pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { checkPgDumpVersion, missingPgDumpAdvice, parseToolVersion } from "./backup-version.ts";
 import { migrateDatabase, migrationsFolder } from "./migrate.ts";
 
@@ -46,8 +47,42 @@ type BuiltinHeader = {
 
 export class BackupError extends Error {}
 
-function connectOnce(url: string) {
-  return postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+/**
+ * Runs `work` on a connection of its own, closed afterwards. A plain client, not the app's pool:
+ * a backup or restore may take far longer than the app's statement timeout allows.
+ */
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: "inspraak-backup" });
+  // A lost connection fails the statement that was running; without a listener it would also crash the process.
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** `work` in one transaction on `client`, opened with `begin` (e.g. an isolation level). */
+async function inTransaction<T>(client: pg.Client, begin: string, work: () => Promise<T>): Promise<T> {
+  await client.query(begin);
+  try {
+    const result = await work();
+    await client.query("commit");
+    return result;
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
+  }
+}
+
+async function queryRows<T>(client: pg.Client, text: string, values?: unknown[]): Promise<T[]> {
+  return (await client.query(text, values)).rows as T[];
+}
+
+/** The one row a statement such as `select count(*)` returns. */
+async function queryRow<T>(client: pg.Client, text: string, values?: unknown[]): Promise<T> {
+  return (await queryRows<T>(client, text, values))[0]!;
 }
 
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
@@ -152,22 +187,25 @@ function restoreOrder(tables: string[], references: { from: string; to: string }
 }
 
 async function writeBuiltin(url: string, out: string): Promise<void> {
-  const sql = connectOnce(url);
-  try {
+  await withClient(url, (client) =>
     // One snapshot for the header and every table: the backup is consistent while the app keeps writing.
-    await sql.begin("isolation level repeatable read read only", async (tx) => {
-      const [{ exists }] = (await tx`select to_regclass('drizzle.__drizzle_migrations') is not null as exists`) as unknown as [{ exists: boolean }];
+    inTransaction(client, "begin isolation level repeatable read read only", async () => {
+      const { exists } = await queryRow<{ exists: boolean }>(client, "select to_regclass('drizzle.__drizzle_migrations') is not null as exists");
       if (!exists) throw new BackupError("This database has no drizzle.__drizzle_migrations table: it is not an Inspraak database (or was never migrated).");
-      const migrations = await tx<{ hash: string; createdAt: string }[]>`select hash, created_at::text as "createdAt" from drizzle.__drizzle_migrations order by created_at, id`;
-      const [{ serverVersion }] = (await tx`select current_setting('server_version') as "serverVersion"`) as unknown as [{ serverVersion: string }];
-      const tables = await tx<{ name: string }[]>`
-        select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition`;
-      const references = await tx<{ from: string; to: string }[]>`
-        select f.relname as from, t.relname as to
+      const migrations = await queryRows<{ hash: string; createdAt: string }>(client, `select hash, created_at::text as "createdAt" from drizzle.__drizzle_migrations order by created_at, id`);
+      const { serverVersion } = await queryRow<{ serverVersion: string }>(client, `select current_setting('server_version') as "serverVersion"`);
+      const tables = await queryRows<{ name: string }>(
+        client,
+        `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition`,
+      );
+      const references = await queryRows<{ from: string; to: string }>(
+        client,
+        `select f.relname as from, t.relname as to
         from pg_constraint k join pg_class f on f.oid = k.conrelid join pg_class t on t.oid = k.confrelid
         join pg_namespace n on n.oid = f.relnamespace
-        where k.contype = 'f' and n.nspname = 'public'`;
+        where k.contype = 'f' and n.nspname = 'public'`,
+      );
       const header: BuiltinHeader = {
         format: BUILTIN_FORMAT_VERSION,
         createdAt: new Date().toISOString(),
@@ -178,48 +216,40 @@ async function writeBuiltin(url: string, out: string): Promise<void> {
       };
       for (const name of restoreOrder(
         tables.map((table) => table.name),
-        [...references],
+        references,
       )) {
         // Generated columns (the search vectors) are left out: the restore computes them again.
-        const columns = await tx<{ name: string }[]>`
-          select attname as name from pg_attribute
-          where attrelid = ${`public.${quote(name)}`}::regclass and attnum > 0 and not attisdropped and attgenerated = ''
-          order by attnum`;
-        const [{ rows }] = (await tx.unsafe(`select count(*)::int as rows from public.${quote(name)}`)) as unknown as [{ rows: number }];
+        const columns = await queryRows<{ name: string }>(
+          client,
+          `select attname as name from pg_attribute
+          where attrelid = $1::regclass and attnum > 0 and not attisdropped and attgenerated = ''
+          order by attnum`,
+          [`public.${quote(name)}`],
+        );
+        const { rows } = await queryRow<{ rows: number }>(client, `select count(*)::int as rows from public.${quote(name)}`);
         header.tables.push({ name, columns: columns.map((column) => column.name), rows });
       }
-      const sequences = await tx<{ name: string }[]>`
-        select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and c.relkind = 'S' order by c.relname`;
+      const sequences = await queryRows<{ name: string }>(
+        client,
+        `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind = 'S' order by c.relname`,
+      );
       for (const { name } of sequences) {
-        const [state] = (await tx.unsafe(`select last_value::text as "lastValue", is_called as "isCalled" from public.${quote(name)}`)) as unknown as [{ lastValue: string; isCalled: boolean }];
+        const state = await queryRow<{ lastValue: string; isCalled: boolean }>(client, `select last_value::text as "lastValue", is_called as "isCalled" from public.${quote(name)}`);
         header.sequences.push({ name, ...state });
       }
 
       async function* content() {
         yield Buffer.from(`${BUILTIN_MAGIC} ${BUILTIN_FORMAT_VERSION}\n${JSON.stringify(header)}\n`);
         for (const table of header.tables) {
-          // Each value in its type's text output, as COPY … TO would write it. Not COPY TO itself:
-          // postgres 3.4's copy stream can leave the connection paused when a table's rows and the
-          // end of the copy arrive in one network read, and the next statement then never answers.
-          const select = `select ${table.columns.map((column, index) => `${quote(column)}::text as c${index}`).join(", ")} from public.${quote(table.name)}`;
-          for await (const batch of tx.unsafe<Record<string, string | null>[]>(select).cursor(500)) {
-            yield Buffer.from(batch.map((row) => `${table.columns.map((_, index) => copyText(row[`c${index}`] ?? null)).join("\t")}\n`).join(""));
-          }
+          // COPY's own text format, as the restore's COPY … FROM reads it; a query rather than the table, so a partitioned table works too.
+          yield* client.query(copyTo(`copy (select ${table.columns.map(quote).join(", ")} from public.${quote(table.name)}) to stdout`));
           yield Buffer.from("\\.\n");
         }
       }
       await pipeline(Readable.from(content()), createGzip(), createWriteStream(out));
-    });
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-}
-
-/** A value as `COPY … FROM` reads it in text format: `\N` for null, backslash escapes for the characters that delimit. */
-export function copyText(value: string | null): string {
-  if (value === null) return "\\N";
-  return value.replace(/[\\\n\r\t]/g, (character) => (character === "\\" ? "\\\\" : character === "\n" ? "\\n" : character === "\r" ? "\\r" : "\\t"));
+    }),
+  );
 }
 
 /** Lines of a stream (without their `\n`), as Buffers. */
@@ -288,18 +318,20 @@ async function restoreBuiltin(url: string, file: string): Promise<{ tables: numb
   const header = JSON.parse((await next()).toString("utf8")) as BuiltinHeader;
 
   await migrateTo(url, header.migrations);
-  const sql = connectOnce(url);
-  try {
-    await sql.begin(async (tx) => {
+  await withClient(url, (client) =>
+    inTransaction(client, "begin", async () => {
       // The migrations may have inserted rows of their own; the backup's rows replace them. TRUNCATE
       // fires no row triggers, and the append-only triggers (audit_log, moderation_actions) only
       // stop UPDATE and DELETE: COPY inserts.
-      if (header.tables.length) await tx.unsafe(`truncate ${header.tables.map((table) => `public.${quote(table.name)}`).join(", ")}`);
+      if (header.tables.length) await client.query(`truncate ${header.tables.map((table) => `public.${quote(table.name)}`).join(", ")}`);
       for (const table of header.tables) {
-        const columns = await tx<{ name: string }[]>`
-          select attname as name from pg_attribute
-          where attrelid = to_regclass(${`public.${quote(table.name)}`}) and attnum > 0 and not attisdropped and attgenerated = ''
-          order by attnum`;
+        const columns = await queryRows<{ name: string }>(
+          client,
+          `select attname as name from pg_attribute
+          where attrelid = to_regclass($1) and attnum > 0 and not attisdropped and attgenerated = ''
+          order by attnum`,
+          [`public.${quote(table.name)}`],
+        );
         const have = columns.map((column) => column.name).join(",");
         if (have !== table.columns.join(",")) throw new BackupError(`Table ${table.name} has the columns (${have || "none: it does not exist"}) here, the backup has (${table.columns.join(",")}).`);
         async function* section() {
@@ -310,31 +342,23 @@ async function restoreBuiltin(url: string, file: string): Promise<{ tables: numb
           }
         }
         // COPY writes the identity columns' values as given (GENERATED ALWAYS does not apply to COPY).
-        const writable = await tx.unsafe(`copy public.${quote(table.name)} (${table.columns.map(quote).join(", ")}) from stdin`).writable();
-        await pipeline(Readable.from(section()), writable);
-        const [{ rows }] = (await tx.unsafe(`select count(*)::int as rows from public.${quote(table.name)}`)) as unknown as [{ rows: number }];
-        if (rows !== table.rows) throw new BackupError(`Table ${table.name}: the backup announces ${table.rows} rows, ${rows} were read.`);
+        const copy = client.query(copyFrom(`copy public.${quote(table.name)} (${table.columns.map(quote).join(", ")}) from stdin`));
+        await pipeline(Readable.from(section()), copy);
+        if (copy.rowCount !== table.rows) throw new BackupError(`Table ${table.name}: the backup announces ${table.rows} rows, ${copy.rowCount} were read.`);
       }
       for (const sequence of header.sequences) {
-        await tx`select setval(${`public.${quote(sequence.name)}`}::regclass, ${sequence.lastValue}::bigint, ${sequence.isCalled})`;
+        await client.query("select setval($1::regclass, $2::bigint, $3)", [`public.${quote(sequence.name)}`, sequence.lastValue, sequence.isCalled]);
       }
-    });
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
+    }),
+  );
   return { tables: header.tables.length, rows: header.tables.reduce((sum, table) => sum + table.rows, 0) };
 }
 
 // ---------------------------------------------------------------- commands
 
 export async function serverVersionNum(url: string): Promise<number> {
-  const sql = connectOnce(url);
-  try {
-    const [row] = (await sql`select current_setting('server_version_num')::int as version`) as unknown as [{ version: number }];
-    return row.version;
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
+  const { version } = await withClient(url, (client) => queryRow<{ version: number }>(client, "select current_setting('server_version_num')::int as version"));
+  return version;
 }
 
 /**
@@ -381,27 +405,25 @@ export async function backupDatabase({
 
 /** The tables in the database outside PostgreSQL's own schemas (an empty database has none). */
 export async function userTables(url: string): Promise<string[]> {
-  const sql = connectOnce(url);
-  try {
-    const rows = await sql<{ name: string }[]>`
-      select n.nspname || '.' || c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  const tables = await withClient(url, (client) =>
+    queryRows<{ name: string }>(
+      client,
+      `select n.nspname || '.' || c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
-      order by 1`;
-    return rows.map((row) => row.name);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
+      order by 1`,
+    ),
+  );
+  return tables.map((row) => row.name);
 }
 
 /** Removes everything the app and pg-boss keep in the database, for `restore --force` of the built-in format. */
 async function clearDatabase(url: string): Promise<void> {
-  const sql = connectOnce(url);
-  try {
-    await sql.begin(async (tx) => {
-      await tx`drop schema if exists drizzle cascade`;
-      await tx`drop schema if exists pgboss cascade`;
+  await withClient(url, (client) =>
+    inTransaction(client, "begin", async () => {
+      await client.query("drop schema if exists drizzle cascade");
+      await client.query("drop schema if exists pgboss cascade");
       // The public schema itself stays (with its owner and grants); what is in it goes.
-      await tx.unsafe(`
+      await client.query(`
         do $$
         declare item record;
         begin
@@ -421,10 +443,8 @@ async function clearDatabase(url: string): Promise<void> {
             execute format('drop type if exists public.%I cascade', item.typname);
           end loop;
         end $$`);
-    });
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
+    }),
+  );
 }
 
 /** Which format a backup file is in, from its first bytes. */

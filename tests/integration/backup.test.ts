@@ -5,7 +5,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { eq, sql } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { getThreadPage, getThreads, likeComment, listCommentsByAuthor, createComment } from "#app/comments.server.ts";
 import { listProposalsByAuthor } from "#app/proposals.server.ts";
@@ -16,7 +15,7 @@ import { serverMajor } from "#db/backup-version.ts";
 import { closeDb, getDb } from "#db/client.ts";
 import { actionPoints, plans, proposals, themes } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
-import { createTestDatabase } from "#tests/setup/postgres.ts";
+import { createTestDatabase, withConnection } from "#tests/setup/postgres.ts";
 import { startPostgres15, type Postgres15 } from "#tests/setup/postgres-15.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -49,25 +48,23 @@ async function emptyDatabase(): Promise<string> {
 
 /** Per table of our schema and of drizzle's migrations table: row count and a checksum of every row's text. */
 async function fingerprint(url: string) {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    const tables = await sql<{ name: string }[]>`
+  return withConnection(url, async (client) => {
+    const query = async <T>(text: string) => (await client.query(text)).rows as T[];
+    const tables = await query<{ name: string }>(`
       select format('%I.%I', n.nspname, c.relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind = 'r' order by 1`;
+      where n.nspname = 'public' and c.relkind = 'r' order by 1`);
     const result: Record<string, { rows: number; md5: string }> = {};
     for (const { name } of tables) {
       // t::text includes the generated search columns, so their recomputation is checked too.
-      const [row] = await sql.unsafe<{ rows: number; md5: string }[]>(`select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as md5 from ${name} t`);
+      const [row] = await query<{ rows: number; md5: string }>(`select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as md5 from ${name} t`);
       result[name] = row!;
     }
-    const [migrations] = await sql<{ rows: number; md5: string }[]>`
-      select count(*)::int as rows, md5(string_agg(hash || ':' || created_at, ',' order by created_at)) as md5 from drizzle.__drizzle_migrations`;
+    const [migrations] = await query<{ rows: number; md5: string }>(`
+      select count(*)::int as rows, md5(string_agg(hash || ':' || created_at, ',' order by created_at)) as md5 from drizzle.__drizzle_migrations`);
     result["drizzle.__drizzle_migrations"] = migrations!;
-    const sequences = await sql<{ name: string; last_value: string | null }[]>`select sequencename as name, last_value::text from pg_sequences where schemaname = 'public' order by 1`;
+    const sequences = await query<{ name: string; last_value: string | null }>("select sequencename as name, last_value::text from pg_sequences where schemaname = 'public' order by 1");
     return { tables: result, sequences: Object.fromEntries(sequences.map((row) => [row.name, row.last_value])) };
-  } finally {
-    await sql.end();
-  }
+  });
 }
 
 /** Runs `read` against the database at `url` through the app's own client. */
@@ -176,16 +173,13 @@ describe("npm run db:backup / db:restore (built-in format)", () => {
     expect(after.audit.entries.length).toBeGreaterThanOrEqual(2);
 
     // The identity sequences continue where the original stopped.
-    const sql = postgres(restoredUrl, { max: 1, onnotice: () => {} });
-    try {
-      const [{ max }] = (await sql`select max(id)::int as max from users`) as unknown as [{ max: number }];
-      const [inserted] = await sql`insert into users (email, display_name) values ('na.herstel@voorbeeld.nl', 'Na herstel') returning id`;
-      expect(inserted!.id).toBe(max + 1);
-      const [log] = await sql`insert into audit_log (action, subject_user_id) values ('test.after_restore', ${inserted!.id}) returning id`;
+    await withConnection(restoredUrl, async (client) => {
+      const { rows: [top] } = await client.query<{ max: number }>("select max(id)::int as max from users");
+      const { rows: [inserted] } = await client.query<{ id: number }>("insert into users (email, display_name) values ('na.herstel@voorbeeld.nl', 'Na herstel') returning id");
+      expect(inserted!.id).toBe(top!.max + 1);
+      const { rows: [log] } = await client.query<{ id: number }>("insert into audit_log (action, subject_user_id) values ('test.after_restore', $1) returning id", [inserted!.id]);
       expect(log!.id).toBeGreaterThan(0);
-    } finally {
-      await sql.end();
-    }
+    });
     // And the app itself can write there.
     const supported = await withDatabase(restoredUrl, () => supportProposal({ proposalId, userId: people[2]!.id }));
     expect(supported).toMatchObject({ ok: true, supportCount: 3 });
@@ -232,6 +226,32 @@ describe("npm run db:backup / db:restore (built-in format)", () => {
     expect(differs.stderr).toContain("differs from the one the backup was made with");
   });
 
+  test("a backup file cut short in the middle of a table is refused, and none of its rows stay", { timeout: 60_000 }, async () => {
+    const text = gunzipSync(await readFile(backupFile)).toString("utf8");
+    const [magic, headerLine] = text.split("\n", 2);
+    const header = JSON.parse(headerLine!) as { tables: { name: string; rows: number }[] };
+    const order = header.tables.map((table) => table.name);
+    const cutIn = order.indexOf("audit_log");
+    expect(order.indexOf("users")).toBeLessThan(cutIn);
+    expect(header.tables[order.indexOf("users")]!.rows).toBeGreaterThan(0);
+    // Keep every table before audit_log and half of audit_log's rows: the restore is inside a COPY when the file ends.
+    const lines = text.slice(magic!.length + headerLine!.length + 2).split("\n");
+    let section = 0;
+    let cut = 0;
+    while (section < cutIn) if (lines[cut++] === "\\.") section++;
+    cut += Math.floor(header.tables[cutIn]!.rows / 2);
+    const file = path.join(dir, "cut-short.backup");
+    await writeFile(file, gzipSync(`${magic}\n${headerLine}\n${lines.slice(0, cut).join("\n")}\n`));
+
+    const target = await emptyDatabase();
+    const result = await cli(["restore", file], { DATABASE_URL: target });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("The backup file ends too early");
+    // The tables copied before the cut were copied in the same transaction, which was rolled back.
+    const counts = await withConnection(target, async (client) => (await client.query<{ users: number; audit: number }>("select (select count(*)::int from users) as users, (select count(*)::int from audit_log) as audit")).rows[0]);
+    expect(counts).toEqual({ users: 0, audit: 0 });
+  });
+
   test("refuses a file that is not a backup, and says so", async () => {
     const bogus = path.join(dir, "bogus.backup");
     await writeFile(bogus, "not a backup\n");
@@ -247,10 +267,10 @@ describe("npm run db:backup / db:restore (pg_dump format: PostgreSQL 15 with the
   let pg15: Postgres15;
   beforeAll(async () => {
     pg15 = await startPostgres15();
-    const admin = postgres(pg15.adminUrl, { max: 1, onnotice: () => {} });
-    await admin`create database source15`;
-    await admin`create database restored15`;
-    await admin.end();
+    await withConnection(pg15.adminUrl, async (admin) => {
+      await admin.query("create database source15");
+      await admin.query("create database restored15");
+    });
   }, 60_000);
   afterAll(async () => {
     await pg15?.stop();

@@ -1,28 +1,30 @@
 import { readdir } from "node:fs/promises";
-import postgres from "postgres";
+import pg from "pg";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { migrateDatabase, migrationsFolder } from "#db/migrate.ts";
 import { createTestDatabase } from "#tests/setup/postgres.ts";
 
 let database: { url: string; drop: () => Promise<void> };
-let sql: postgres.Sql;
+let client: pg.Client;
+const rows = async (text: string) => (await client.query(text)).rows;
 
 beforeAll(async () => {
   database = await createTestDatabase(inject("pgAdminUrl"), "empty");
-  sql = postgres(database.url, { max: 1, onnotice: () => {} });
+  client = new pg.Client({ connectionString: database.url });
+  await client.connect();
 });
 
 afterAll(async () => {
-  await sql.end();
+  await client.end();
   await database.drop();
 });
 
 test("migrations apply on an empty database, also when two instances start at once", async () => {
-  expect(await sql`select tablename from pg_tables where schemaname = 'public'`).toHaveLength(0);
+  expect(await rows("select tablename from pg_tables where schemaname = 'public'")).toHaveLength(0);
 
   await Promise.all([migrateDatabase(database.url), migrateDatabase(database.url)]);
 
-  const tables = await sql<{ tablename: string }[]>`select tablename from pg_tables where schemaname = 'public' order by tablename`;
+  const tables = await rows("select tablename from pg_tables where schemaname = 'public' order by tablename");
   expect(tables.map((row) => row.tablename)).toEqual([
     "action_points",
     "appeals",
@@ -53,17 +55,17 @@ test("migrations apply on an empty database, also when two instances start at on
   ]);
 
   const files = (await readdir(migrationsFolder)).filter((file) => file.endsWith(".sql"));
-  const applied = await sql`select hash from drizzle.__drizzle_migrations`;
+  const applied = await rows("select hash from drizzle.__drizzle_migrations");
   expect(applied).toHaveLength(files.length);
 });
 
 test("applying them again is a no-op", async () => {
-  const before = await sql`select id, hash, created_at from drizzle.__drizzle_migrations order by id`;
+  const before = await rows("select id, hash, created_at from drizzle.__drizzle_migrations order by id");
   await migrateDatabase(database.url);
-  expect(await sql`select id, hash, created_at from drizzle.__drizzle_migrations order by id`).toEqual(before);
+  expect(await rows("select id, hash, created_at from drizzle.__drizzle_migrations order by id")).toEqual(before);
 });
 
 test("at most one plan can be the current one", async () => {
-  await sql`insert into plans (slug, title, period, status) values ('a', 'A', '2020', 'current')`;
-  await expect(sql`insert into plans (slug, title, period, status) values ('b', 'B', '2021', 'current')`).rejects.toThrow(/plans_one_current/);
+  await client.query("insert into plans (slug, title, period, status) values ('a', 'A', '2020', 'current')");
+  await expect(client.query("insert into plans (slug, title, period, status) values ('b', 'B', '2021', 'current')")).rejects.toThrow(/plans_one_current/);
 });

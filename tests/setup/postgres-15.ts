@@ -13,7 +13,7 @@ import { chmod, chown, mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import postgres from "postgres";
+import pg from "pg";
 import { freePort } from "#db/embedded.ts";
 
 export type Postgres15 = { adminUrl: string; urlFor: (database: string) => string; stop: () => Promise<void> };
@@ -55,15 +55,20 @@ export async function startPostgres15(): Promise<Postgres15> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`PostgreSQL 15 exited with ${server.exitCode}:\n${log}`);
-    const sql = postgres(adminUrl, { max: 1, connect_timeout: 1, onnotice: () => {} });
+    const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 1_000 });
+    client.on("error", () => {});
+    let connected = false;
     try {
-      await sql`select 1`;
+      await client.connect();
+      connected = true;
+      await client.query("select 1");
       break;
     } catch (error) {
       if (Date.now() > deadline) throw new Error(`PostgreSQL 15 did not start: ${(error as Error).message}\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     } finally {
-      await sql.end({ timeout: 1 });
+      // A failed connect leaves nothing open to end.
+      if (connected) await client.end();
     }
   }
   return {

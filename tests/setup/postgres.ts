@@ -1,8 +1,8 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import PgBoss from "pg-boss";
-import postgres from "postgres";
 import { ensureDatabase } from "#db/bootstrap.ts";
 import { connect } from "#db/client.ts";
 import { databaseUrlFor, startEmbeddedPostgres } from "#db/embedded.ts";
@@ -32,17 +32,26 @@ export async function startTestServer(): Promise<{ adminUrl: string; stop: () =>
   };
 }
 
+/** Runs `work` on one plain connection to `url`, closed afterwards. */
+export async function withConnection<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** (Re)creates the template databases: one only migrated, one migrated and seeded. */
 export async function prepareTemplates(adminUrl: string): Promise<void> {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
+  await withConnection(adminUrl, async (admin) => {
     for (const name of Object.values(TEMPLATES)) {
-      await admin`drop database if exists ${admin(name)} with (force)`;
-      await admin`create database ${admin(name)}`;
+      await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+      await admin.query(`create database ${pg.escapeIdentifier(name)}`);
     }
-  } finally {
-    await admin.end();
-  }
+  });
   await migrateDatabase(databaseUrlFor(adminUrl, TEMPLATES.migrated));
   const seededUrl = databaseUrlFor(adminUrl, TEMPLATES.seeded);
   await migrateDatabase(seededUrl);
@@ -58,31 +67,24 @@ export async function prepareTemplates(adminUrl: string): Promise<void> {
 /** A new database for one test file, cloned from a template (or empty). */
 export async function createTestDatabase(adminUrl: string, template: Template): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `inspraak_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    if (template === "empty") {
-      await ensureDatabase(adminUrl, name);
-    } else {
+  if (template === "empty") {
+    await ensureDatabase(adminUrl, name);
+  } else {
+    await withConnection(adminUrl, async (admin) => {
       // Cloning fails while another clone of the same template is starting; try again briefly.
       for (let attempt = 0; ; attempt++) {
         try {
-          await admin`create database ${admin(name)} template ${admin(TEMPLATES[template])}`;
+          await admin.query(`create database ${pg.escapeIdentifier(name)} template ${pg.escapeIdentifier(TEMPLATES[template])}`);
           break;
         } catch (error) {
           if (attempt >= 20 || !String(error).includes("being accessed by other users")) throw error;
           await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
         }
       }
-    }
-  } finally {
-    await admin.end();
+    });
   }
   return {
     url: databaseUrlFor(adminUrl, name),
-    drop: async () => {
-      const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      await sql`drop database if exists ${sql(name)} with (force)`;
-      await sql.end();
-    },
+    drop: () => withConnection(adminUrl, async (admin) => void (await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`))),
   };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, test } from "vitest";
-import { copyText } from "#db/backup.ts";
 import { checkPgDumpVersion, missingPgDumpAdvice, parseToolVersion, serverMajor } from "#db/backup-version.ts";
 
 describe("pg_dump version check", () => {
@@ -36,14 +35,5 @@ describe("pg_dump version check", () => {
     expect(advice).toContain("PG_BIN");
     expect(advice).toContain("--format=builtin");
     expect(missingPgDumpAdvice(150000, [])).toContain("No pg_dump at all was found");
-  });
-});
-
-describe("COPY text encoding of a value", () => {
-  test("escapes backslash, newline, carriage return and tab, and writes null as \\N", () => {
-    expect(copyText(null)).toBe("\\N");
-    expect(copyText("\\N")).toBe("\\\\N");
-    expect(copyText("a\tb\nc\rd\\e")).toBe("a\\tb\\nc\\rd\\\\e");
-    expect(copyText('{"x": "ë €"}')).toBe('{"x": "ë €"}');
   });
 });

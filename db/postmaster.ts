@@ -44,7 +44,7 @@ function processInfo(pid: number): ProcessInfo | null {
   }
 }
 
-const isPostmasterOf = (info: ProcessInfo, databaseDir: string) => path.basename(info.command.split(" ")[0] ?? "") === "postgres" && info.command.includes(`-D ${databaseDir}`);
+const isPostmasterOf = (info: ProcessInfo, databaseDir: string) => path.basename(info.command.split(" ")[0] ?? "") === "postgres" && `${info.command} `.includes(`-D ${databaseDir} `);
 
 /** The processes whose parent is `pid` (a postmaster's backends and helpers), on Linux; elsewhere none are found. */
 function childrenOf(pid: number): number[] {

@@ -72,7 +72,7 @@ function keptSecret(file: string): { secret: string; created: boolean } {
  * Resolves the secret as described above, from `env` (the process's), and
  * makes it the one serverSecret() returns. A SecretError says what to set.
  */
-export function resolveSecret({ dataDir, env = process.env }: { dataDir: string; env?: NodeJS.ProcessEnv }): { secret: string; source: SecretSource } {
+export function resolveSecret({ dataDir, env = process.env }: { dataDir: string; env?: Record<string, string | undefined> }): { secret: string; source: SecretSource } {
   const given = env.SECRET;
   let resolved: { secret: string; source: SecretSource };
   if (given) {

@@ -230,14 +230,13 @@ test("after kill -9 of the app the orphaned PostgreSQL is stopped by the next st
   });
 
   app = await serve();
-  const ms = await healthy(app, 60_000);
+  await healthy(app, 60_000);
   expect(app.stdout()).toContain(`PostgreSQL (pid ${orphan!.pid}) was left running`);
   expect(processStat(orphan!.pid)).toBeNull();
   expect(postmaster()!.pid).not.toBe(orphan!.pid);
   expect(await withDatabase(() => getDb().select({ name: users.displayName }).from(users).where(eq(users.id, person.id)))).toEqual([{ name: "Overlever van een crash" }]);
   expect(await withDatabase(() => count(sql`select count(*)::int as n from plans`))).toBe(plans);
   expect(await unsubscribeStatus(app, secretFile.content.trim())).toBe(200);
-  console.log(`back after kill -9 in ${ms} ms`);
 });
 
 test("a lock file whose server is gone does not block, nor one whose number another process now has", async () => {

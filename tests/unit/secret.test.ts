@@ -8,7 +8,7 @@ import { resolveSecret } from "../../server/secret.ts";
 
 let dir: string;
 const file = () => path.join(dir, "data", "secret");
-const resolve = (env: NodeJS.ProcessEnv) => resolveSecret({ dataDir: path.join(dir, "data"), env });
+const resolve = (env: Record<string, string>) => resolveSecret({ dataDir: path.join(dir, "data"), env });
 
 beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "inspraak-secret-"));

@@ -267,10 +267,25 @@ export async function getTallyReport({ locale, db = getDb() }: { locale: Locale;
 
 /** Used only outside production when SECRET is not set; anyone can read it here, so it protects nothing. */
 export const DEVELOPMENT_SECRET = "inspraak-development-secret-not-for-production";
-const MIN_SECRET_LENGTH = 32;
+export const MIN_SECRET_LENGTH = 32;
 
-/** The server's secret for pseudonyms: SECRET, or a fixed development secret outside production. */
+// Resolved once at start (server/secret.ts). The server's modules and the app
+// build each load this module, so the value lives on globalThis.
+const secretKey = Symbol.for("inspraak.secret");
+const resolved = globalThis as typeof globalThis & { [secretKey]?: string };
+
+export function setServerSecret(secret: string): void {
+  resolved[secretKey] = secret;
+}
+
+/**
+ * The server's secret for pseudonyms and signed links: the one resolved at
+ * start (SECRET, or the one kept in DATA_DIR), else SECRET, or a fixed
+ * development secret outside production.
+ */
 export function serverSecret(): string {
+  const kept = resolved[secretKey];
+  if (kept) return kept;
   const secret = process.env.SECRET;
   if (process.env.NODE_ENV === "production") {
     if (!secret) throw new Error("SECRET is not set. Set it to a long random value (e.g. `openssl rand -hex 32`): it keeps the supporters in the open-data ledger anonymous.");

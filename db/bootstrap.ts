@@ -1,3 +1,4 @@
+import path from "node:path";
 import pg from "pg";
 import { connect } from "./client.ts";
 import { databaseUrlFor, startEmbeddedPostgres } from "./embedded.ts";
@@ -19,6 +20,11 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   }
 }
 
+/** Where the app keeps its files when it runs without DATABASE_URL: the embedded server's data and the kept secret. */
+export function dataDirectory(): string {
+  return process.env.DATA_DIR || ".data";
+}
+
 /**
  * The app's database without changing anything in it: DATABASE_URL, or else
  * the embedded PostgreSQL under DATA_DIR (default `.data/`), started here and
@@ -30,7 +36,7 @@ export async function openDatabase(): Promise<PreparedDatabase> {
   if (process.env.INSPRAAK_REQUIRE_DATABASE_URL === "true") {
     throw new Error("DATABASE_URL is required here (INSPRAAK_REQUIRE_DATABASE_URL=true), so no embedded PostgreSQL is started.");
   }
-  const dataDir = `${process.env.DATA_DIR ?? ".data"}/postgres`;
+  const dataDir = path.join(dataDirectory(), "postgres");
   const port = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined;
   const server = await startEmbeddedPostgres({ dataDir, port });
   try {

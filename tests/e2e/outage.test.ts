@@ -1,6 +1,7 @@
 import http from "node:http";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { getBoss, stopJobs } from "#app/jobs.server.ts";
 import { closeDb, getDb } from "#db/client.ts";
 import { startApp, type RunningApp } from "#tests/setup/app.ts";
 import { createUser } from "#tests/setup/factories.ts";
@@ -133,6 +134,22 @@ describe("PostgreSQL stops", () => {
       recovered.push(item.name);
     }
     console.log(`outage: ${slowest.join(", ")}; all ${recovered.length} back to 200 within ${Math.round(performance.now() - started)} ms of the restart`);
+  });
+});
+
+describe("background jobs", () => {
+  test("a job queue whose first start met the outage starts afresh once PostgreSQL is back, instead of failing every enqueue until a restart", async () => {
+    try {
+      await withDatabaseStopped(async () => {
+        await expect(getBoss()).rejects.toThrow();
+        await expect(getBoss()).rejects.toThrow();
+      });
+      let boss: Awaited<ReturnType<typeof getBoss>> | undefined;
+      for (let tries = 0; tries < 50 && !boss; tries++) boss = await getBoss().catch(() => pause(100).then(() => undefined));
+      expect(boss).toBeDefined();
+    } finally {
+      await stopJobs();
+    }
   });
 });
 

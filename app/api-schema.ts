@@ -53,6 +53,15 @@ const errorResponses = {
   "304": { description: "Not modified: the If-None-Match tag matches.", headers },
   "400": { description: "Bad request: an unknown or repeated parameter, an invalid cursor, filter value or page size.", content: { "application/json": { schema: ref("Error") } } },
   "429": { description: "Too many requests from this IP address; see Retry-After.", headers, content: { "application/json": { schema: ref("Error") } } },
+  "503": {
+    description: "The service is briefly unavailable (its database cannot answer now); try again after Retry-After seconds.",
+    headers: {
+      "Retry-After": { description: "Seconds to wait before trying again.", schema: int },
+      "Cache-Control": { schema: { type: "string", const: "no-store" } },
+      "Access-Control-Allow-Origin": headers["Access-Control-Allow-Origin"],
+    },
+    content: { "application/json": { schema: ref("Error") } },
+  },
 };
 const notFoundResponse = { "404": { description: "Not found, or not public.", content: { "application/json": { schema: ref("Error") } } } };
 
@@ -112,7 +121,7 @@ export const openApiDocument = {
   },
   components: {
     schemas: {
-      Error: object({ error: object({ code: { type: "string", enum: ["invalid_cursor", "invalid_limit", "unknown_parameter", "repeated_parameter", "invalid_filter", "not_found", "rate_limited"] }, message: str }) }),
+      Error: object({ error: object({ code: { type: "string", enum: ["invalid_cursor", "invalid_limit", "unknown_parameter", "repeated_parameter", "invalid_filter", "not_found", "rate_limited", "unavailable"] }, message: str }) }),
       PlanRef: object({ slug: str, status: { type: "string", enum: ["current", "drafting", "archived"] } }),
       Theme: object({ slug: str, number: int, title: str, description: str, translations: translations(["title", "description"]), plan: ref("PlanRef") }),
       ThemeDetail: object({

@@ -13,6 +13,7 @@ import { loaderWith } from "#app/guard.server.ts";
 import { isLocale, translator, type Locale, type MessageKey } from "#app/i18n/index.ts";
 import { LOCALE_COOKIE } from "#app/i18n/locale.server.ts";
 import { consume, LIMITS } from "#app/rate-limit.server.ts";
+import { RETRY_AFTER_SECONDS, unavailableJson } from "#app/unavailable.server.ts";
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -21,7 +22,7 @@ export const PAGE_PARAMS = ["na", "aantal"] as const;
 
 const EXPOSED = ["ETag", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After"].join(", ");
 
-/** An expected failure: bad input (400), nothing there (404), too many requests (429). */
+/** An expected failure: bad input (400), nothing there (404), too many requests (429), the database briefly unavailable (503). */
 export class ApiProblem extends Error {
   constructor(
     readonly status: number,
@@ -100,7 +101,7 @@ function rateHeaders(rate: RateState | null): Record<string, string> {
 }
 
 export function errorResponse(problem: ApiProblem, locale: Locale, rate: RateState | null = null): Response {
-  const body = JSON.stringify({ error: { code: problem.code, message: translator(locale)(problem.key, problem.params) } });
+  const value = { error: { code: problem.code, message: translator(locale)(problem.key, problem.params) } };
   const headers: Record<string, string> = {
     "Content-Type": "application/json; charset=utf-8",
     "Cache-Control": "no-store",
@@ -109,8 +110,14 @@ export function errorResponse(problem: ApiProblem, locale: Locale, rate: RateSta
     ...corsHeaders(),
     ...rateHeaders(rate),
   };
+  if (problem.status === 503) return unavailableJson(value, headers);
   if (problem.status === 429) headers["Retry-After"] = String(problem.params.seconds ?? 60);
-  return new Response(body, { status: problem.status, headers });
+  return new Response(JSON.stringify(value), { status: problem.status, headers });
+}
+
+/** The API's 503 while the database is unavailable, in its own error format (see the guard's `unavailable`). */
+export function unavailableResponse(request: Request): Response {
+  return errorResponse(new ApiProblem(503, "unavailable", "api.error.unavailable", { seconds: RETRY_AFTER_SECONDS }), apiLocale(request));
 }
 
 /** A 200 JSON response, or 304 when the client already holds this very body. */
@@ -196,5 +203,5 @@ export function apiLoader(handler: (args: ApiArgs) => Promise<unknown> | unknown
       if (error instanceof ApiProblem) return errorResponse(error, locale, rate);
       throw error;
     }
-  });
+  }, { unavailable: unavailableResponse });
 }

@@ -5,17 +5,16 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "#app/components/nonce.tsx";
-import { isConnectionLost } from "#db/client.ts";
+import { asUnavailable, isDatabaseUnavailable, isMarkedUnavailable, markUnavailable } from "#app/unavailable.server.ts";
 
 const ABORT_DELAY = 5_000;
 
 /** Unexpected errors are logged once, with the request id the error page shows. */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  // Remembered for this request: the page then answers 503 (errors are sanitised before handleRequest sees them).
-  if (isConnectionLost(error)) {
-    if (context) (context as { databaseUnavailable?: boolean }).databaseUnavailable = true;
-  }
+  // The guard turns these into a 503 itself; one that escaped it is remembered for this request, so the page
+  // or data answers 503 all the same (errors are sanitised before handleRequest sees them).
+  if (isDatabaseUnavailable(error)) return markUnavailable(context, error, request);
   const requestId = (context as { requestId?: string } | undefined)?.requestId ?? "-";
   console.error(`[${requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
 };
@@ -25,9 +24,21 @@ function isSignedIn(request: Request): boolean {
   return /(?:^|;\s*)(?:__Host-)?inspraak_session=[a-z2-7]/.test(request.headers.get("Cookie") ?? "");
 }
 
-export function handleDataRequest(response: Response, { request }: { request: Request }) {
+/**
+ * A 5xx while the database was unavailable is a 503 with Retry-After, for a page as for its `.data`
+ * (client-side navigations and form posts with JavaScript on). The error inside is the guard's 503, which
+ * the error boundary shows as "temporarily unavailable".
+ */
+function unavailableStatus(status: number, headers: Headers, context: unknown): number {
+  if (status === 503 || (status >= 500 && isMarkedUnavailable(context))) return asUnavailable(headers);
+  return status;
+}
+
+export function handleDataRequest(response: Response, { request, context }: { request: Request; context: unknown }) {
   if (isSignedIn(request)) response.headers.set("Cache-Control", "private, no-store");
-  return response;
+  const status = unavailableStatus(response.status, response.headers, context);
+  if (status === response.status) return response;
+  return new Response(response.body, { status, statusText: "Service Unavailable", headers: response.headers });
 }
 
 export default function handleRequest(
@@ -37,11 +48,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // While the database is down, pages answer 503 (try again soon) instead of 500.
-  if (responseStatusCode >= 500 && (loadContext as { databaseUnavailable?: boolean }).databaseUnavailable) {
-    responseStatusCode = 503;
-    responseHeaders.set("Retry-After", "5");
-  }
+  responseStatusCode = unavailableStatus(responseStatusCode, responseHeaders, loadContext);
   if (isSignedIn(request)) responseHeaders.set("Cache-Control", "private, no-store");
   // Crawlers get the whole page at once; browsers get it streamed as soon as the shell is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

@@ -11,6 +11,7 @@ import { can, type Actor, type Permission } from "#app/permissions.server.ts";
 import { clearSessionCookie, readSessionToken, sessionCookie, validateSessionToken } from "#app/auth/session.server.ts";
 import { verifyUnsubscribeToken } from "#app/notifications.server.ts";
 import { isUnstorable } from "#app/forms/characters.ts";
+import { isDatabaseUnavailable, markUnavailable, unavailableText } from "#app/unavailable.server.ts";
 
 export const POLICY = Symbol.for("inspraak.policy");
 
@@ -85,7 +86,23 @@ function appendCookie<R>(result: R, cookie: string): R {
   return data(result, { headers: { "Set-Cookie": cookie } }) as unknown as R;
 }
 
-export type ActionOptions = {
+type CommonOptions = {
+  /**
+   * The 503 to answer while the database is unavailable (see unavailable.server.ts); by default a plain,
+   * translated text, which a page shows in its error boundary. The API answers its JSON problem instead.
+   */
+  unavailable?: (request: Request) => Response;
+};
+
+export type LoaderOptions = CommonOptions & {
+  /**
+   * Never looks up the session: the handler answers the same for everyone (actor null), and keeps working
+   * when the session lookup cannot (/healthz must tell the database's state, not fail on it).
+   */
+  anonymous?: boolean;
+};
+
+export type ActionOptions = CommonOptions & {
   /**
    * "signed-token": a post from another site is let through when its URL
    * carries a valid signed `token` (one-click unsubscribe from a mail client,
@@ -139,15 +156,27 @@ async function refuseUnusableInput(request: Request, params: LoaderFunctionArgs[
   });
 }
 
-function guard<R>(permission: Permission, kind: "loader" | "action", handler: (args: GuardedArgs) => R | Promise<R>, options: ActionOptions = {}) {
+const ANONYMOUS: SessionState = { actor: null, token: null, cookie: null };
+
+function guard<R>(permission: Permission, kind: "loader" | "action", handler: (args: GuardedArgs) => R | Promise<R>, options: ActionOptions & LoaderOptions = {}) {
   const guarded = async ({ request, params, context }: LoaderFunctionArgs | ActionFunctionArgs): Promise<Awaited<R>> => {
     const ctx = (context ?? {}) as RequestContext;
     const locale = getLocale(request);
+    // A database that cannot answer now (down, timed out, pool full) is a 503 with Retry-After, wherever it shows.
+    const unavailable = (error: unknown): Response => {
+      markUnavailable(ctx, error, request);
+      return options.unavailable?.(request) ?? unavailableText(translator(locale)("error.unavailable.text"));
+    };
     const signed = options.crossSite === "signed-token" && verifyUnsubscribeToken(new URL(request.url).searchParams.get("token")) !== null;
     if (kind === "action" && !signed && !isSameOrigin(request)) {
       throw new Response(translator(locale)("error.crossSite"), { status: 403 });
     }
-    const state = await sessionFor(request, ctx);
+    let state: SessionState;
+    try {
+      state = options.anonymous ? ANONYMOUS : await sessionFor(request, ctx);
+    } catch (error) {
+      throw isDatabaseUnavailable(error) ? unavailable(error) : error;
+    }
     // Every guarded function of the request sends the refreshed or cleared cookie: Remix merges identical
     // Set-Cookie headers into one, and a redirect thrown by the route's loader is sent without the root's headers.
     const cookie = state.cookie;
@@ -177,15 +206,16 @@ function guard<R>(permission: Permission, kind: "loader" | "action", handler: (a
         }),
       );
     } catch (error) {
-      throw error instanceof Response ? withCookie(error) : error;
+      if (error instanceof Response) throw withCookie(error);
+      throw isDatabaseUnavailable(error) ? unavailable(error) : error;
     }
   };
   return Object.assign(guarded, { [POLICY]: { kind, permission, ...(options.crossSite ? { crossSite: options.crossSite } : {}) } });
 }
 
 /** A loader that needs `permission` (`public.read` when anyone may load it). */
-export function loaderWith<R>(permission: Permission, handler: (args: GuardedArgs) => R | Promise<R>) {
-  return guard(permission, "loader", handler);
+export function loaderWith<R>(permission: Permission, handler: (args: GuardedArgs) => R | Promise<R>, options: LoaderOptions = {}) {
+  return guard(permission, "loader", handler, options);
 }
 
 /** An action that needs `permission`; it also refuses posts from other sites (see ActionOptions for the one exception). */

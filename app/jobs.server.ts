@@ -51,6 +51,12 @@ export function getBoss(): Promise<PgBoss> {
     await boss.createQueue(QUEUES.commentNotification, { name: QUEUES.commentNotification, retryLimit: 8, retryDelay: 5, retryBackoff: true });
     return boss;
   })();
+  // A start that failed (PostgreSQL was away just then) is forgotten, so the next job starts afresh instead of
+  // every later enqueue failing with the same error until the process restarts.
+  ready.catch(() => {
+    if (store[key]?.ready === ready) delete store[key];
+    boss.stop({ graceful: false, wait: false }).catch(() => {});
+  });
   store[key] = { url, boss, ready };
   return ready;
 }

@@ -5,7 +5,7 @@
  * moderator — so no caller can leak them by accident. Persons (time-outs)
  * appear without their id: an id would let anyone follow one person's record.
  */
-import { recordStream, type Row } from "./record-stream.server.ts";
+import { fileResponse, recordStream, type Row } from "./record-stream.server.ts";
 import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
 import type { Translate } from "#app/i18n/index.ts";
 import { getDb, type Executor } from "#db/client.ts";
@@ -265,14 +265,12 @@ export function moderationLogStream({ format, origin, batchSize, db }: { format:
 const TYPES = { csv: "text/csv; charset=utf-8", json: "application/json" } as const;
 
 /** The record as an HTTP response, streamed, under CC0 (the Link header says so), like the support ledger. */
-export function moderationLogResponse({ format, request, db }: { format: "csv" | "json"; request: Request; db?: Executor }): Response {
-  return new Response(moderationLogStream({ format, origin: new URL(request.url).origin, db }), {
-    headers: {
-      "Content-Type": TYPES[format],
-      "Content-Disposition": `inline; filename="moderatielog.${format}"`,
-      // A request with cookies may get a refreshed session cookie from the guard: no shared cache may keep that.
-      "Cache-Control": request.headers.has("Cookie") ? "private, max-age=60" : "public, max-age=60",
-      Link: `<${LEDGER_LICENCE}>; rel="license"`,
-    },
+export function moderationLogResponse({ format, request, db }: { format: "csv" | "json"; request: Request; db?: Executor }): Promise<Response> {
+  return fileResponse(moderationLogStream({ format, origin: new URL(request.url).origin, db }), {
+    "Content-Type": TYPES[format],
+    "Content-Disposition": `inline; filename="moderatielog.${format}"`,
+    // A request with cookies may get a refreshed session cookie from the guard: no shared cache may keep that.
+    "Cache-Control": request.headers.has("Cookie") ? "private, max-age=60" : "public, max-age=60",
+    Link: `<${LEDGER_LICENCE}>; rel="license"`,
   });
 }

@@ -21,7 +21,7 @@ export const OPEN_DATA_BATCH_SIZE = 1_000;
 /** How open data names a person whose account is deleted (the data is Dutch, whatever the reader's language). */
 export const DELETED_AUTHOR = "Verwijderde deelnemer";
 
-import { recordStream, type Format, type Row } from "./record-stream.server.ts";
+import { fileResponse, recordStream, type Format, type Row } from "./record-stream.server.ts";
 
 export type { Format };
 export const FORMATS: readonly Format[] = ["csv", "json"];
@@ -428,15 +428,13 @@ export function datasetStream({ set, format, origin, batchSize = OPEN_DATA_BATCH
 }
 
 /** One of the sets as an HTTP response, streamed, under CC0 (the Link header says so), like the support ledger. */
-export function datasetResponse({ set, format, request, db }: { set: StreamedSet; format: Format; request: Request; db?: Executor }): Response {
-  return new Response(datasetStream({ set, format, origin: new URL(request.url).origin, db }), {
-    headers: {
-      "Content-Type": CONTENT_TYPES[format],
-      "Content-Disposition": `inline; filename="${set}.${format}"`,
-      // A request with cookies may get a refreshed session cookie from the guard: no shared cache may keep that.
-      "Cache-Control": request.headers.has("Cookie") ? "private, max-age=60" : "public, max-age=60",
-      Link: `<${OPEN_DATA_LICENCE}>; rel="license"`,
-    },
+export function datasetResponse({ set, format, request, db }: { set: StreamedSet; format: Format; request: Request; db?: Executor }): Promise<Response> {
+  return fileResponse(datasetStream({ set, format, origin: new URL(request.url).origin, db }), {
+    "Content-Type": CONTENT_TYPES[format],
+    "Content-Disposition": `inline; filename="${set}.${format}"`,
+    // A request with cookies may get a refreshed session cookie from the guard: no shared cache may keep that.
+    "Cache-Control": request.headers.has("Cookie") ? "private, max-age=60" : "public, max-age=60",
+    Link: `<${OPEN_DATA_LICENCE}>; rel="license"`,
   });
 }
 

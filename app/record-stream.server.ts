@@ -3,6 +3,11 @@
  * generator reading keyset batches, and the file goes out in chunks of about
  * 64 kB, pulled as fast as the client downloads, so memory stays flat
  * however large the set. CSV follows RFC 4180; JSON is one array.
+ *
+ * A file is answered only once its first chunk (and so the first query) is
+ * ready: a database that fails before then gives the guard's 503, not a 200
+ * that breaks off at once. One that fails later cuts the transfer off without
+ * its end (server/remix-handler.ts), so no client takes a partial file for whole.
  */
 export type Format = "csv" | "json";
 export type Row = Record<string, string | number | boolean | null>;
@@ -53,4 +58,25 @@ export function recordStream({ rows, fields, format }: { rows: AsyncGenerator<Ro
       await rows.return(undefined);
     },
   });
+}
+
+/** `stream` as an HTTP response with `headers`, once its first chunk is read; a failure before that is thrown. */
+export async function fileResponse(stream: ReadableStream<Uint8Array>, headers: HeadersInit): Promise<Response> {
+  const reader = stream.getReader();
+  const first = await reader.read();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (first.done) controller.close();
+      else controller.enqueue(first.value);
+    },
+    async pull(controller) {
+      const next = await reader.read();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { headers });
 }

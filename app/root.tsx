@@ -1,7 +1,7 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ErrorPage } from "#app/components/ErrorPage.tsx";
+import { ERROR_KINDS, ErrorPage } from "#app/components/ErrorPage.tsx";
 import { useNonce } from "#app/components/nonce.tsx";
 import { defaultLocale, MESSAGES_ELEMENT_ID, messagesJson, translator, type Locale } from "#app/i18n/index.ts";
 import { loaderWith } from "#app/guard.server.ts";
@@ -193,7 +193,7 @@ export const meta: MetaFunction<typeof loader> = ({ error, matches }) =>
     if (!error) return { title: t("site.tagline") };
     const status = isRouteErrorResponse(error) ? error.status : 500;
     if (status === 404) return null;
-    const kind = ({ 400: "badRequest", 403: "forbidden", 429: "tooMany" } as const)[status] ?? "generic";
+    const kind = ERROR_KINDS[status as keyof typeof ERROR_KINDS] ?? "generic";
     return { title: t(`error.${kind}.title`) };
   });
 

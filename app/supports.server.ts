@@ -29,7 +29,7 @@
  * same person has the same pseudonym on every proposal; without the secret
  * nobody can tell who it is.
  */
-import { recordStream } from "./record-stream.server.ts";
+import { fileResponse, recordStream } from "./record-stream.server.ts";
 import { createHmac, createHash } from "node:crypto";
 import { and, isNull, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor, rowsOf } from "#db/client.ts";
@@ -376,14 +376,12 @@ export async function draftingLedgerResponse({ format, request, db = getDb() }: 
   if (!plan) return null;
   // Fails before the response starts, not halfway through it, when SECRET is missing in production.
   serverSecret();
-  return new Response(ledgerStream({ planId: plan.id, format, db }), {
-    headers: {
-      "Content-Type": LEDGER_TYPES[format],
-      "Content-Disposition": `inline; filename="steunbetuigingen-${plan.slug}.${format}"`,
-      // A request with cookies may get a refreshed session cookie from the guard: no shared cache may keep that.
-      "Cache-Control": request.headers.has("Cookie") ? "private, max-age=60" : "public, max-age=60",
-      Link: `<${LEDGER_LICENCE}>; rel="license"`,
-    },
+  return fileResponse(ledgerStream({ planId: plan.id, format, db }), {
+    "Content-Type": LEDGER_TYPES[format],
+    "Content-Disposition": `inline; filename="steunbetuigingen-${plan.slug}.${format}"`,
+    // A request with cookies may get a refreshed session cookie from the guard: no shared cache may keep that.
+    "Cache-Control": request.headers.has("Cookie") ? "private, max-age=60" : "public, max-age=60",
+    Link: `<${LEDGER_LICENCE}>; rel="license"`,
   });
 }
 

@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Server } from "node:http";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -13,6 +12,7 @@ import { startWorkers } from "../app/workers.server.ts";
 import { resolveSecretAtStart, startStep, stopOnSignals } from "./process.ts";
 import { pageCache } from "./page-cache.ts";
 import { precompressedAssets } from "./static-assets.ts";
+import { remixHandler } from "./remix-handler.ts";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -123,7 +123,7 @@ app.use(pageCache({ seconds: Number.isFinite(pageCacheSeconds) ? pageCacheSecond
 
 app.all(
   "*",
-  createRequestHandler({
+  remixHandler({
     build,
     mode: production ? "production" : "development",
     getLoadContext: (req, res) => ({ requestId: String(res.locals.requestId), clientIp: req.ip ?? "unknown", nonce: String(res.locals.nonce) }),

@@ -59,6 +59,9 @@ export const en: Record<MessageKey, string> = {
   "error.forbidden.text": "You do not have permission for this page or action. If you think this is wrong, please contact the administrators.",
   "error.tooMany.title": "Please wait",
   "error.tooMany.text": "You tried too often. Please try again in a few minutes.",
+  "error.unavailable.title": "Temporarily unavailable",
+  "error.unavailable.text": "We cannot fetch or save data right now. Please try again in a few seconds.",
+  "error.tryAgain": "Try again",
   "nav.signIn": "Sign in",
   "nav.register": "Register",
   "nav.account": "My account",
@@ -835,6 +838,7 @@ export const en: Record<MessageKey, string> = {
   "api.error.badFilter": "‘{value}’ is not a known value for ‘{name}’.",
   "api.error.notFound": "This does not exist (or it is not public).",
   "api.error.tooMany": "Too many requests. Try again in {seconds} seconds.",
+  "api.error.unavailable": "The service is temporarily unavailable. Try again in {seconds} seconds.",
   // -- search --
   "search.title": "Search",
   "search.intro": "Search the action points, progress updates, proposals and comments.",

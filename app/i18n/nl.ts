@@ -57,6 +57,9 @@ export const nl = {
   "error.forbidden.text": "Je hebt geen toestemming voor deze pagina of handeling. Denk je dat dit niet klopt? Neem dan contact op met de beheerders.",
   "error.tooMany.title": "Even wachten",
   "error.tooMany.text": "Je hebt het te vaak geprobeerd. Probeer het over een paar minuten opnieuw.",
+  "error.unavailable.title": "Even niet beschikbaar",
+  "error.unavailable.text": "Het lukt nu even niet om gegevens op te halen of op te slaan. Probeer het over een paar seconden opnieuw.",
+  "error.tryAgain": "Probeer het opnieuw",
   "nav.signIn": "Inloggen",
   "nav.register": "Registreren",
   "nav.account": "Mijn account",
@@ -833,6 +836,7 @@ export const nl = {
   "api.error.badFilter": "‘{value}’ is geen bekende waarde voor ‘{name}’.",
   "api.error.notFound": "Dit bestaat niet (of het is niet openbaar).",
   "api.error.tooMany": "Te veel verzoeken. Probeer het over {seconds} seconden opnieuw.",
+  "api.error.unavailable": "De dienst is even niet beschikbaar. Probeer het over {seconds} seconden opnieuw.",
   // -- search --
   "search.title": "Zoeken",
   "search.intro": "Zoek in de actiepunten, de voortgang, de voorstellen en de reacties.",

@@ -34,7 +34,7 @@ test("/healthz is 200 with the database up, 503 while it is stopped, and 200 aga
   const page = await fetch(`${app.url}/`);
   expect(page.status).toBe(503);
   expect(page.headers.get("Retry-After")).toBe("5");
-  expect(await page.text()).toContain("Er ging iets mis");
+  expect(await page.text()).toContain("Even niet beschikbaar");
   expect(Date.now() - started).toBeLessThan(2000);
 
   await pg.start();

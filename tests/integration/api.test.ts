@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
+import { apiLoader } from "#app/api.server.ts";
 import { limitKey, LIMITS } from "#app/rate-limit.server.ts";
 import { openApiDocument } from "#app/api-schema.ts";
 import * as actionPointRoute from "#app/routes/api.v1.actiepunten_.$slug.ts";
@@ -389,5 +390,30 @@ describe("rate limit", () => {
     // Another address is not affected.
     expect((await call("/themas", { ip: "198.51.100.78" })).status).toBe(200);
     expect((await getDb().select({ n: sql<number>`count(*)::int` }).from(rateLimits).where(sql`${rateLimits.key} like 'api:ip:%'`))[0]!.n).toBeGreaterThan(1);
+  });
+});
+
+describe("while the database cannot answer", () => {
+  test("every operation documents a 503 with Retry-After, and the answer is one: the API's error format, never a 500", async () => {
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const documented = item.get!.responses["503"] as { headers?: Record<string, unknown>; content?: Record<string, { schema: Schema }> } | undefined;
+      expect(documented?.headers?.["Retry-After"], path).toBeDefined();
+      expect(documented?.content?.["application/json"]?.schema, path).toEqual({ $ref: "#/components/schemas/Error" });
+    }
+    // A real statement timeout (SQLSTATE 57014), as Drizzle passes it on.
+    const timingOut = apiLoader(() =>
+      getDb().transaction(async (tx) => {
+        await tx.execute(sql`set local statement_timeout = '20ms'`);
+        await tx.execute(sql`select pg_sleep(2)`);
+      }),
+    );
+    const result = await call("/themas", { loader: timingOut as Loader, headers: { "Accept-Language": "en" } });
+    expect(result.status).toBe(503);
+    expect(result.headers.get("Retry-After")).toBe("5");
+    expect(result.headers.get("Cache-Control")).toBe("no-store");
+    expect(result.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(result.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+    expect(validate(responseSchema("/themas", "503"), result.json)).toEqual([]);
+    expect(result.json).toEqual({ error: { code: "unavailable", message: "The service is temporarily unavailable. Try again in 5 seconds." } });
   });
 });

@@ -11,6 +11,7 @@ import { asc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client.ts";
 import { actionPoints, auditLog, plans, themes, threads } from "#db/schema.ts";
 import { changeSummary, flatTexts, mergeTranslations, versionOf, violatedConstraint } from "#app/content-admin.server.ts";
+import { once, type KeyReused } from "./submissions.server.ts";
 
 const TEXTS = ["title", "holder", "partners", "summary", "body", "contribution"] as const;
 const LONG_TEXTS = ["body", "bodyEn", "contribution", "contributionEn"] as const;
@@ -84,7 +85,8 @@ export async function getActionPointForEdit({ actionPointId, db = getDb() }: { a
 export type SaveActionPointResult =
   | { ok: true; actionPointId: number; changed: boolean }
   | { ok: false; reason: "unknownTheme" | "unknownActionPoint" | "slugTaken" | "numberTaken" }
-  | { ok: false; reason: "stale"; current: ActionPointTexts; version: string };
+  | { ok: false; reason: "stale"; current: ActionPointTexts; version: string }
+  | KeyReused;
 
 function conflict(error: unknown): SaveActionPointResult {
   const constraint = violatedConstraint(error);
@@ -97,23 +99,27 @@ function conflict(error: unknown): SaveActionPointResult {
 export async function createActionPoint({
   actorId,
   themeId,
+  submissionKey = null,
   db = getDb(),
   ...texts
-}: ActionPointTexts & { actorId: number; themeId: number; db?: Executor }): Promise<SaveActionPointResult> {
+}: ActionPointTexts & { actorId: number; themeId: number; submissionKey?: string | null; db?: Executor }): Promise<SaveActionPointResult> {
   try {
-    return await db.transaction(async (tx) => {
-      const [theme] = await tx.select({ planId: themes.planId }).from(themes).where(eq(themes.id, themeId));
-      if (!theme) return { ok: false, reason: "unknownTheme" } as const;
-      const [row] = await tx
-        .insert(actionPoints)
-        .values({ planId: theme.planId, themeId, ...columns(texts), translations: mergeTranslations({}, englishOf(texts)) })
-        .returning({ id: actionPoints.id });
-      const actionPointId = row!.id;
-      // Every action point has a public discussion and a stakeholder-forum discussion, as the seeded ones do.
-      await tx.insert(threads).values((["public", "forum"] as const).map((kind) => ({ subjectType: "action_point" as const, subjectId: actionPointId, kind, themeId })));
-      await tx.insert(auditLog).values({ actorId, action: "actionPoint.created", details: { actionPointId, themeId, ...changeSummary({}, texts, LONG_TEXTS) } });
-      return { ok: true, actionPointId, changed: true } as const;
-    });
+    const submission = { key: submissionKey, userId: actorId, kind: "actionPoint", subject: `theme:${themeId}` } as const;
+    return await db.transaction((tx) =>
+      once(tx, submission, async () => {
+        const [theme] = await tx.select({ planId: themes.planId }).from(themes).where(eq(themes.id, themeId));
+        if (!theme) return { ok: false, reason: "unknownTheme" } as const;
+        const [row] = await tx
+          .insert(actionPoints)
+          .values({ planId: theme.planId, themeId, ...columns(texts), translations: mergeTranslations({}, englishOf(texts)) })
+          .returning({ id: actionPoints.id });
+        const actionPointId = row!.id;
+        // Every action point has a public discussion and a stakeholder-forum discussion, as the seeded ones do.
+        await tx.insert(threads).values((["public", "forum"] as const).map((kind) => ({ subjectType: "action_point" as const, subjectId: actionPointId, kind, themeId })));
+        await tx.insert(auditLog).values({ actorId, action: "actionPoint.created", details: { actionPointId, themeId, ...changeSummary({}, texts, LONG_TEXTS) } });
+        return { ok: true, actionPointId, changed: true } as const;
+      }),
+    );
   } catch (error) {
     return conflict(error);
   }

@@ -5,6 +5,7 @@ import { localizeFields } from "#app/content/localize.ts";
 import type { Locale } from "#app/i18n/index.ts";
 import { commentableParagraphs } from "#app/content/blocks.ts";
 import { notifyProgressUpdate } from "./notifications.server.ts";
+import { once } from "./submissions.server.ts";
 import { toUpdateView, updatesJson } from "./plans.server.ts";
 import type { Translations } from "#db/seed/types.ts";
 
@@ -29,30 +30,34 @@ export async function getActionPointRef({ slug, db = getDb() }: { slug: string; 
   return row ?? null;
 }
 
-/** Posts an action holder's progress update on their action point. */
+/** Posts an action holder's progress update on their action point; the same form's key again returns the first update. */
 export async function createProgressUpdate({
   actionPointId,
   authorId,
   title,
   body,
+  submissionKey = null,
   db = getDb(),
 }: {
   actionPointId: number;
   authorId: number;
   title: string;
   body: string;
+  submissionKey?: string | null;
   db?: Executor;
 }) {
-  return db.transaction(async (tx) => {
-    const [point] = await tx.select({ planId: actionPoints.planId }).from(actionPoints).where(eq(actionPoints.id, actionPointId));
-    if (!point) return null;
-    const [row] = await tx
-      .insert(progressUpdates)
-      .values({ planId: point.planId, actionPointId, authorId, title, body, publishedOn: sql`current_date` })
-      .returning({ id: progressUpdates.id });
-    await notifyProgressUpdate({ updateId: row!.id, db: tx });
-    return row!.id;
-  });
+  return db.transaction((tx) =>
+    once(tx, { key: submissionKey, userId: authorId, kind: "progressUpdate", subject: `actionPoint:${actionPointId}` }, async () => {
+      const [point] = await tx.select({ planId: actionPoints.planId }).from(actionPoints).where(eq(actionPoints.id, actionPointId));
+      if (!point) return { ok: false, reason: "unknownActionPoint" } as const;
+      const [row] = await tx
+        .insert(progressUpdates)
+        .values({ planId: point.planId, actionPointId, authorId, title, body, publishedOn: sql`current_date` })
+        .returning({ id: progressUpdates.id });
+      await notifyProgressUpdate({ updateId: row!.id, db: tx });
+      return { ok: true, id: row!.id } as const;
+    }),
+  );
 }
 
 /**

@@ -13,6 +13,7 @@ import { activeTimeout, enqueue, holdUnder, spamSignals } from "./moderation.ser
 import { notifyNewComment } from "./notifications.server.ts";
 import type { Target } from "./permissions.server.ts";
 import { consume, LIMITS } from "./rate-limit.server.ts";
+import { once, type KeyReused } from "./submissions.server.ts";
 import { isCursorId, isCursorInstant, MAX_ID } from "#app/forms/ids.ts";
 
 export const PAGE_SIZE = 20;
@@ -383,11 +384,14 @@ export type NewComment = {
   parentId?: number | null;
   official?: boolean;
   paragraph?: { anchor: string; quote: string } | null;
+  /** The form's one-time key (app/submissions.server.ts): the same key again returns the first comment. */
+  submissionKey?: string | null;
 };
 
 export type CreateResult =
   | { ok: true; id: number; rootId: number | null; held: boolean }
-  | { ok: false; reason: "unknownThread" | "locked" | "parentGone" | "timeout" | "rateLimited" };
+  | { ok: false; reason: "unknownThread" | "locked" | "parentGone" | "timeout" | "rateLimited" }
+  | KeyReused;
 
 /** What the spam signals look at in rendered HTML: the text as the database compares it, and the links. */
 export function spamInput(html: string) {
@@ -401,92 +405,95 @@ export function spamInput(html: string) {
  * same transaction. Moderation is part of the same transaction: a time-out in
  * the thread's theme refuses, the posting limit refuses, pre-moderation holds
  * the comment as `pending` (not counted) and queues it, and spam signals only
- * queue it.
+ * queue it. The form's key is claimed first, in the same transaction.
  */
 export async function createComment(input: NewComment, db: Executor = getDb()): Promise<CreateResult> {
-  return db.transaction(async (tx) => {
-    // The thread, with the author's time-out and the theme's pre-moderation setting in the same query.
-    const [thread] = await tx
-      .select({
-        id: threads.id,
-        themeId: threads.themeId,
-        lockedAt: threads.lockedAt,
-        subjectType: threads.subjectType,
-        subjectId: threads.subjectId,
-        timedOut: activeTimeout(input.authorId, threads.themeId),
-        premoderation: themes.premoderation,
-        premoderationCount: themes.premoderationCount,
-      })
-      .from(threads)
-      .leftJoin(themes, eq(themes.id, threads.themeId))
-      .where(eq(threads.id, input.threadId));
-    if (!thread) return { ok: false, reason: "unknownThread" } as const;
-    if (thread.lockedAt) return { ok: false, reason: "locked" } as const;
-    if (thread.timedOut) return { ok: false, reason: "timeout" } as const;
+  const subject = `thread:${input.threadId}${input.parentId ? `/parent:${input.parentId}` : ""}`;
+  return db.transaction((tx) => once(tx, { key: input.submissionKey, userId: input.authorId, kind: "comment", subject }, () => insertComment(tx, input)));
+}
 
-    let parentId: number | null = null;
-    let rootId: number | null = null;
-    let replyToId: number | null = null;
-    let depth = 1;
-    if (input.parentId) {
-      // Locks the parent row, so it cannot be deleted or hidden while the reply is being added.
-      const [parent] = await tx
-        .select({ id: comments.id, threadId: comments.threadId, rootId: comments.rootId, parentId: comments.parentId, depth: comments.depth, status: comments.status })
-        .from(comments)
-        .where(eq(comments.id, input.parentId))
-        .for("update");
-      if (!parent || parent.threadId !== thread.id || parent.status !== "published") return { ok: false, reason: "parentGone" } as const;
-      rootId = parent.rootId ?? parent.id;
-      if (parent.depth >= MAX_DEPTH) {
-        parentId = parent.parentId;
-        replyToId = parent.id;
-        depth = MAX_DEPTH;
-      } else {
-        parentId = parent.id;
-        depth = parent.depth + 1;
-      }
+async function insertComment(tx: Executor, input: NewComment): Promise<CreateResult> {
+  // The thread, with the author's time-out and the theme's pre-moderation setting in the same query.
+  const [thread] = await tx
+    .select({
+      id: threads.id,
+      themeId: threads.themeId,
+      lockedAt: threads.lockedAt,
+      subjectType: threads.subjectType,
+      subjectId: threads.subjectId,
+      timedOut: activeTimeout(input.authorId, threads.themeId),
+      premoderation: themes.premoderation,
+      premoderationCount: themes.premoderationCount,
+    })
+    .from(threads)
+    .leftJoin(themes, eq(themes.id, threads.themeId))
+    .where(eq(threads.id, input.threadId));
+  if (!thread) return { ok: false, reason: "unknownThread" } as const;
+  if (thread.lockedAt) return { ok: false, reason: "locked" } as const;
+  if (thread.timedOut) return { ok: false, reason: "timeout" } as const;
+
+  let parentId: number | null = null;
+  let rootId: number | null = null;
+  let replyToId: number | null = null;
+  let depth = 1;
+  if (input.parentId) {
+    // Locks the parent row, so it cannot be deleted or hidden while the reply is being added.
+    const [parent] = await tx
+      .select({ id: comments.id, threadId: comments.threadId, rootId: comments.rootId, parentId: comments.parentId, depth: comments.depth, status: comments.status })
+      .from(comments)
+      .where(eq(comments.id, input.parentId))
+      .for("update");
+    if (!parent || parent.threadId !== thread.id || parent.status !== "published") return { ok: false, reason: "parentGone" } as const;
+    rootId = parent.rootId ?? parent.id;
+    if (parent.depth >= MAX_DEPTH) {
+      parentId = parent.parentId;
+      replyToId = parent.id;
+      depth = MAX_DEPTH;
+    } else {
+      parentId = parent.id;
+      depth = parent.depth + 1;
     }
+  }
 
-    // Counted last, so a refusal for another reason does not use up the person's limit.
-    if (!(await consume({ limit: LIMITS.commentPerUser, subject: `user:${input.authorId}`, db: tx })).allowed) return { ok: false, reason: "rateLimited" } as const;
-    const held = await holdUnder({ userId: input.authorId, mode: thread.premoderation, count: thread.premoderationCount ?? 0, db: tx });
-    // Before the insert, so the new comment is not its own "same text again".
-    const spam = await spamSignals({ userId: input.authorId, ...spamInput(input.html), db: tx });
+  // Counted last, so a refusal for another reason does not use up the person's limit.
+  if (!(await consume({ limit: LIMITS.commentPerUser, subject: `user:${input.authorId}`, db: tx })).allowed) return { ok: false, reason: "rateLimited" } as const;
+  const held = await holdUnder({ userId: input.authorId, mode: thread.premoderation, count: thread.premoderationCount ?? 0, db: tx });
+  // Before the insert, so the new comment is not its own "same text again".
+  const spam = await spamSignals({ userId: input.authorId, ...spamInput(input.html), db: tx });
 
-    const [row] = await tx
-      .insert(comments)
-      .values({
-        threadId: thread.id,
-        parentId,
-        rootId,
-        replyToId,
-        depth,
-        authorId: input.authorId,
-        body: input.body,
-        bodyHtml: input.html,
-        official: input.official ?? false,
-        themeId: thread.themeId,
-        paragraphAnchor: input.paragraph?.anchor ?? null,
-        paragraphQuote: input.paragraph?.quote ?? null,
-        status: held ? "pending" : "published",
-      })
-      .returning({ id: comments.id, status: comments.status });
-    if (held) await enqueue({ type: "comment", id: row!.id, themeId: thread.themeId, reason: "premoderation", db: tx });
-    if (spam.score >= 2) await enqueue({ type: "comment", id: row!.id, themeId: thread.themeId, reason: "spam", spamScore: spam.score, spamSignals: spam.signals, db: tx });
-    // The author follows the subject; the followers' notifications are a job for the worker (notify-comment).
-    await notifyNewComment({
-      commentId: row!.id,
-      db: tx,
-      known: { authorId: input.authorId, subjectType: thread.subjectType, subjectId: thread.subjectId, published: row!.status === "published" },
-    });
-    // The counters last: every comment in a thread updates the same thread row, and its lock is held until commit.
-    if (row!.status === "published") {
-      await tx.update(threads).set({ commentCount: sql`${threads.commentCount} + 1` }).where(eq(threads.id, thread.id));
-      if (rootId) await tx.update(comments).set({ replyCount: sql`${comments.replyCount} + 1` }).where(eq(comments.id, rootId));
-      if (thread.subjectType === "proposal") await tx.update(proposals).set({ commentCount: sql`${proposals.commentCount} + 1` }).where(eq(proposals.id, thread.subjectId));
-    }
-    return { ok: true, id: row!.id, rootId, held } as const;
+  const [row] = await tx
+    .insert(comments)
+    .values({
+      threadId: thread.id,
+      parentId,
+      rootId,
+      replyToId,
+      depth,
+      authorId: input.authorId,
+      body: input.body,
+      bodyHtml: input.html,
+      official: input.official ?? false,
+      themeId: thread.themeId,
+      paragraphAnchor: input.paragraph?.anchor ?? null,
+      paragraphQuote: input.paragraph?.quote ?? null,
+      status: held ? "pending" : "published",
+    })
+    .returning({ id: comments.id, status: comments.status });
+  if (held) await enqueue({ type: "comment", id: row!.id, themeId: thread.themeId, reason: "premoderation", db: tx });
+  if (spam.score >= 2) await enqueue({ type: "comment", id: row!.id, themeId: thread.themeId, reason: "spam", spamScore: spam.score, spamSignals: spam.signals, db: tx });
+  // The author follows the subject; the followers' notifications are a job for the worker (notify-comment).
+  await notifyNewComment({
+    commentId: row!.id,
+    db: tx,
+    known: { authorId: input.authorId, subjectType: thread.subjectType, subjectId: thread.subjectId, published: row!.status === "published" },
   });
+  // The counters last: every comment in a thread updates the same thread row, and its lock is held until commit.
+  if (row!.status === "published") {
+    await tx.update(threads).set({ commentCount: sql`${threads.commentCount} + 1` }).where(eq(threads.id, thread.id));
+    if (rootId) await tx.update(comments).set({ replyCount: sql`${comments.replyCount} + 1` }).where(eq(comments.id, rootId));
+    if (thread.subjectType === "proposal") await tx.update(proposals).set({ commentCount: sql`${proposals.commentCount} + 1` }).where(eq(proposals.id, thread.subjectId));
+  }
+  return { ok: true, id: row!.id, rootId, held } as const;
 }
 
 /** Likes a comment once; liking again changes nothing. Returns the new count. */

@@ -25,6 +25,7 @@ import {
 } from "./comments.server.ts";
 import { hiddenCommentTexts } from "./moderation-queue.server.ts";
 import { can, type Actor } from "./permissions.server.ts";
+import { newSubmissionKey, submissionKeyOf } from "./submissions.server.ts";
 import { idField, idParam } from "#app/forms/ids.ts";
 
 const id = idField;
@@ -116,7 +117,13 @@ export async function loadDiscussion({ subjectType, subjectId, actor, query }: {
         commentCount: thread.commentCount,
         locked: thread.locked,
         lockedReason: thread.lockedReason,
-        write: { allowed: mayWrite, reason: mayWrite ? null : whyNot(actor, thread), official: mayWrite && can(actor, "officialReply.post", threadTarget(thread)) },
+        write: {
+          allowed: mayWrite,
+          reason: mayWrite ? null : whyNot(actor, thread),
+          official: mayWrite && can(actor, "officialReply.post", threadTarget(thread)),
+          // New on every render of the page: after a comment was posted, the next one gets a key of its own.
+          submissionKey: mayWrite ? newSubmissionKey() : null,
+        },
         comments: page.comments.map(
           (comment): TopComment => ({
             ...withPermissions(actor, thread, comment, mayWrite, hiddenTexts),
@@ -149,13 +156,16 @@ const refusals: Record<Extract<Awaited<ReturnType<typeof createComment>>, { ok: 
   unknownThread: [400, "richText.invalid"],
   timeout: [403, "moderation.write.timeout"],
   rateLimited: [429, "moderation.write.commentRateLimited"],
+  keyReused: [422, "submission.keyReused"],
 };
 
 export type PostOutcome = { ok: true; commentId: number; rootId: number; kind: "public" | "forum" } | { ok: false; status: number; reply: CommentFormReply };
 
 /**
  * A comment posted from a subject's page. Refusals keep what the person wrote,
- * so the page can show it again with the reason.
+ * and the form's key, so the page can show it again with the reason and the
+ * corrected form still counts as the same submission. The same form again
+ * (the same key) gets the first comment back.
  */
 export async function postComment({
   formData,
@@ -174,7 +184,15 @@ export async function postComment({
   const fields = postSchema.safeParse(Object.fromEntries([...formData].filter(([key]) => key in postSchema.shape && formData.get(key) !== "")));
   const threads = await getThreads({ subjectType, subjectId, paragraphCounts: false });
   const thread = fields.success ? threads.find((candidate) => candidate.id === fields.data.threadId) : undefined;
-  const base = { threadId: fields.success ? fields.data.threadId : 0, parentId: fields.success ? (fields.data.parentId ?? null) : null, paragraph: null, official: false, doc: null };
+  const submissionKey = submissionKeyOf(formData);
+  const base = {
+    threadId: fields.success ? fields.data.threadId : 0,
+    parentId: fields.success ? (fields.data.parentId ?? null) : null,
+    paragraph: null,
+    official: false,
+    doc: null,
+    submissionKey,
+  };
   const refuse = (status: number, error: string, text = typed): PostOutcome => ({ ok: false, status, reply: { ...base, error, text } });
   if (!fields.success || !thread) return refuse(400, "richText.invalid");
 
@@ -202,6 +220,7 @@ export async function postComment({
     parentId: fields.data.parentId ?? null,
     official,
     paragraph,
+    submissionKey,
   });
   if (!result.ok) {
     const [status, error] = refusals[result.reason];

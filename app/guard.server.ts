@@ -12,6 +12,7 @@ import { clearSessionCookie, readSessionToken, sessionCookie, validateSessionTok
 import { verifyUnsubscribeToken } from "#app/notifications.server.ts";
 import { isUnstorable } from "#app/forms/characters.ts";
 import { isDatabaseUnavailable, markUnavailable, unavailableText } from "#app/unavailable.server.ts";
+import { acceptableSubmissionKeys, SUBMISSION_KEY_FIELD } from "#app/forms/submission.ts";
 
 export const POLICY = Symbol.for("inspraak.policy");
 
@@ -124,8 +125,9 @@ const FIELD_NAME = /^(?!constructor$)[A-Za-z][A-Za-z0-9_-]{0,63}$|^__(intent|sta
  * Input no route can use, refused here once for every route: a URL parameter
  * PostgreSQL cannot store is a 404 (no such thing exists), such a query value
  * or form field a 400 with a message, and so is a body that is not a form,
- * carries a file (no form here uploads one) or names a field in a way no
- * form here does. Reads the body once: the handler's `request.formData()`
+ * carries a file (no form here uploads one), names a field in a way no
+ * form here does, or carries a one-time key (app/submissions.server.ts) in a
+ * format no page here makes. Reads the body once: the handler's `request.formData()`
  * answers with a copy of the form checked here.
  */
 async function refuseUnusableInput(request: Request, params: LoaderFunctionArgs["params"], kind: "loader" | "action", t: Translate): Promise<void> {
@@ -144,6 +146,9 @@ async function refuseUnusableInput(request: Request, params: LoaderFunctionArgs[
     if (typeof value !== "string" || !FIELD_NAME.test(name)) throw new Response(t("error.badForm"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     if (isUnstorable(name) || isUnstorable(value)) throw badCharacters();
     entries.push([name, value]);
+  }
+  if (!acceptableSubmissionKeys(entries.filter(([name]) => name === SUBMISSION_KEY_FIELD).map(([, value]) => value))) {
+    throw new Response(t("submission.badKey"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   // The body is read once, here: the handler's request.formData() gets its own copy of what was checked.
   Object.defineProperty(request, "formData", {

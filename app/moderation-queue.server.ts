@@ -12,6 +12,7 @@ import { queueMail } from "./mail.server.ts";
 import type { DecisionForm } from "./forms/moderation.ts";
 import { claimItem, decide, enqueue, getItem, setThreadLock, timeoutUser, type DecideResult, type Decision, type ItemState, type TargetType } from "./moderation.server.ts";
 import { notifyModeration } from "./notifications.server.ts";
+import { once, type KeyReused } from "./submissions.server.ts";
 import { can, type Actor } from "./permissions.server.ts";
 import { docToText } from "./richtext/render.ts";
 import type { RichTextResult } from "./richtext/form.ts";
@@ -332,20 +333,35 @@ export async function getAppealable({ actionId, userId, db = getDb() }: { action
   };
 }
 
-export type AppealResult = { ok: true } | { ok: false; reason: "notFound" | "alreadyAppealed" | "notHidden" };
+export type AppealResult = { ok: true } | { ok: false; reason: "notFound" | "alreadyAppealed" | "notHidden" } | KeyReused;
 
-/** The author appeals a hiding, once; the item goes back into its theme's queue. */
-export async function createAppeal({ actionId, authorId, text, db = getDb() }: { actionId: number; authorId: number; text: string; db?: Executor }): Promise<AppealResult> {
-  return db.transaction(async (tx) => {
-    const found = await getAppealable({ actionId, userId: authorId, db: tx });
-    if (!found) return { ok: false, reason: "notFound" } as const;
-    const item = await getItem({ type: found.type, id: found.itemId, db: tx, lock: true });
-    if (item?.visible !== "hidden") return { ok: false, reason: "notHidden" } as const;
-    const inserted = await tx.insert(appeals).values({ actionId, authorId, text }).onConflictDoNothing().returning({ id: appeals.id });
-    if (!inserted.length) return { ok: false, reason: "alreadyAppealed" } as const;
-    await enqueue({ type: found.type, id: found.itemId, themeId: item.themeId, reason: "appeal", db: tx });
-    return { ok: true } as const;
-  });
+/** The author appeals a hiding, once; the item goes back into its theme's queue. The same form's key again gets the first answer. */
+export async function createAppeal({
+  actionId,
+  authorId,
+  text,
+  submissionKey = null,
+  db = getDb(),
+}: {
+  actionId: number;
+  authorId: number;
+  text: string;
+  submissionKey?: string | null;
+  db?: Executor;
+}): Promise<AppealResult> {
+  const submission = { key: submissionKey, userId: authorId, kind: "appeal", subject: `action:${actionId}` } as const;
+  return db.transaction((tx) =>
+    once(tx, submission, async (): Promise<AppealResult> => {
+      const found = await getAppealable({ actionId, userId: authorId, db: tx });
+      if (!found) return { ok: false, reason: "notFound" } as const;
+      const item = await getItem({ type: found.type, id: found.itemId, db: tx, lock: true });
+      if (item?.visible !== "hidden") return { ok: false, reason: "notHidden" } as const;
+      const inserted = await tx.insert(appeals).values({ actionId, authorId, text }).onConflictDoNothing().returning({ id: appeals.id });
+      if (!inserted.length) return { ok: false, reason: "alreadyAppealed" } as const;
+      await enqueue({ type: found.type, id: found.itemId, themeId: item.themeId, reason: "appeal", db: tx });
+      return { ok: true } as const;
+    }),
+  );
 }
 
 export type AppealDecision = { ok: true } | { ok: false; reason: Extract<DecideResult, { ok: false }>["reason"] | "noAppeal" | "sameModerator" };

@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, gt, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { getDb, type Executor, type Transaction, rowsOf } from "#db/client.ts";
+import { once, type KeyReused } from "./submissions.server.ts";
 import { comments, flags, moderationActions, moderationQueue, proposals, themes, themeTimeouts, threads, users } from "#db/schema.ts";
 
 export type TargetType = "comment" | "proposal";
@@ -211,34 +212,54 @@ export async function latestDecisionId(db: Executor, type: TargetType, id: numbe
 
 // -- reports --------------------------------------------------------------------
 
-export type ReportResult = { ok: true; hidden: boolean } | { ok: false; reason: "notFound" | "alreadyReported" | "ownContent" | "notVisible" };
+export type ReportResult = { ok: true; hidden: boolean } | { ok: false; reason: "notFound" | "alreadyReported" | "ownContent" | "notVisible" } | KeyReused;
 
 /**
  * A person reports an item, once. It enters the queue; at the theme's
  * threshold of distinct open reports it is hidden until a moderator decides.
  * A report arriving while a moderator decides waits for that decision (row
- * lock) and then opens a new queue entry: it is never lost.
+ * lock) and then opens a new queue entry: it is never lost. The same form's
+ * key again gets the first answer instead of "already reported".
  */
-export async function reportItem({ type, id, reporterId, reason, note, db = getDb() }: { type: TargetType; id: number; reporterId: number; reason: FlagReason; note: string; db?: Executor }): Promise<ReportResult> {
-  return db.transaction(async (tx) => {
-    const item = await getItem({ type, id, db: tx, lock: true });
-    if (!item) return { ok: false, reason: "notFound" } as const;
-    if (item.authorId === reporterId) return { ok: false, reason: "ownContent" } as const;
-    if (item.visible !== "published") return { ok: false, reason: "notVisible" } as const;
-    const inserted = await tx.insert(flags).values({ targetType: type, targetId: id, themeId: item.themeId, reporterId, reason, note }).onConflictDoNothing().returning({ id: flags.id });
-    if (inserted.length === 0) return { ok: false, reason: "alreadyReported" } as const;
-    await enqueue({ type, id, themeId: item.themeId, reason: "reports", db: tx });
-    const [{ open } = { open: 0 }] = await tx
-      .select({ open: sql<number>`count(*)::int` })
-      .from(flags)
-      .where(and(eq(flags.targetType, type), eq(flags.targetId, id), isNull(flags.resolvedAt)));
-    const [theme] = await tx.select({ threshold: themes.flagThreshold }).from(themes).where(eq(themes.id, item.themeId));
-    if (open < (theme?.threshold ?? 3)) return { ok: true, hidden: false } as const;
-    // Hidden pending review: no moderator decided yet, so nothing goes on the record until one does.
-    if (type === "comment") await setCommentVisible(tx, id, false, { reason: "reports", note: "" });
-    else await tx.update(proposals).set({ hiddenAt: new Date(), hiddenReason: "reports", hiddenNote: "" }).where(eq(proposals.id, id));
-    return { ok: true, hidden: true } as const;
-  });
+export async function reportItem({
+  type,
+  id,
+  reporterId,
+  reason,
+  note,
+  submissionKey = null,
+  db = getDb(),
+}: {
+  type: TargetType;
+  id: number;
+  reporterId: number;
+  reason: FlagReason;
+  note: string;
+  submissionKey?: string | null;
+  db?: Executor;
+}): Promise<ReportResult> {
+  const submission = { key: submissionKey, userId: reporterId, kind: "report", subject: `${type}:${id}` } as const;
+  return db.transaction((tx) =>
+    once(tx, submission, async (): Promise<ReportResult> => {
+      const item = await getItem({ type, id, db: tx, lock: true });
+      if (!item) return { ok: false, reason: "notFound" } as const;
+      if (item.authorId === reporterId) return { ok: false, reason: "ownContent" } as const;
+      if (item.visible !== "published") return { ok: false, reason: "notVisible" } as const;
+      const inserted = await tx.insert(flags).values({ targetType: type, targetId: id, themeId: item.themeId, reporterId, reason, note }).onConflictDoNothing().returning({ id: flags.id });
+      if (inserted.length === 0) return { ok: false, reason: "alreadyReported" } as const;
+      await enqueue({ type, id, themeId: item.themeId, reason: "reports", db: tx });
+      const [{ open } = { open: 0 }] = await tx
+        .select({ open: sql<number>`count(*)::int` })
+        .from(flags)
+        .where(and(eq(flags.targetType, type), eq(flags.targetId, id), isNull(flags.resolvedAt)));
+      const [theme] = await tx.select({ threshold: themes.flagThreshold }).from(themes).where(eq(themes.id, item.themeId));
+      if (open < (theme?.threshold ?? 3)) return { ok: true, hidden: false } as const;
+      // Hidden pending review: no moderator decided yet, so nothing goes on the record until one does.
+      if (type === "comment") await setCommentVisible(tx, id, false, { reason: "reports", note: "" });
+      else await tx.update(proposals).set({ hiddenAt: new Date(), hiddenReason: "reports", hiddenNote: "" }).where(eq(proposals.id, id));
+      return { ok: true, hidden: true } as const;
+    }),
+  );
 }
 
 // -- pre-moderation, spam signals, time-outs -------------------------------------

@@ -8,6 +8,7 @@ import { and, asc, count, eq, max, ne, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client.ts";
 import { actionPoints, auditLog, plans, proposals, supportBudgets, supports, themes, type Plan } from "#db/schema.ts";
 import { changeSummary, flatTexts, mergeTranslations, versionOf, violatedConstraint, type AuditDetails } from "#app/content-admin.server.ts";
+import { once, type KeyReused } from "./submissions.server.ts";
 
 /**
  * Every plan with its windows, budget and activity, oldest first. Not paginated:
@@ -200,7 +201,8 @@ export type SavePlanResult =
   | { ok: true; planId: number; changed: boolean }
   | { ok: false; reason: "unknownPlan" | "slugTaken" }
   | { ok: false; reason: "otherCurrent" | "otherDrafting"; currentTitle: string }
-  | { ok: false; reason: "stale"; current: PlanTexts; version: string };
+  | { ok: false; reason: "stale"; current: PlanTexts; version: string }
+  | KeyReused;
 
 /** The statuses only one plan at a time may have (unique indexes say so too): the current plan, and the one being drafted. */
 const SINGLE_STATUSES = { current: "otherCurrent", drafting: "otherDrafting" } as const;
@@ -231,19 +233,29 @@ async function planConflict(error: unknown, db: Executor, planId: number | null)
 }
 
 /** Adds a plan (without windows: those are set at /beheer/plannen). */
-export async function createPlan({ actorId, slug, db = getDb(), ...texts }: PlanTexts & { actorId: number; slug: string; db?: Executor }): Promise<SavePlanResult> {
+/** The same form's key again returns the first plan (app/submissions.server.ts). */
+export async function createPlan({
+  actorId,
+  slug,
+  submissionKey = null,
+  db = getDb(),
+  ...texts
+}: PlanTexts & { actorId: number; slug: string; submissionKey?: string | null; db?: Executor }): Promise<SavePlanResult> {
   try {
-    return await db.transaction(async (tx) => {
-      const taken = await singleStatusTaken(tx, texts.status, null);
-      if (taken) return taken;
-      const [row] = await tx
-        .insert(plans)
-        .values({ slug, ...planColumns(texts), translations: mergeTranslations({}, { title: texts.titleEn, intro: texts.introEn, about: texts.aboutEn }) })
-        .returning({ id: plans.id });
-      const details: AuditDetails = { planId: row!.id, slug, ...changeSummary({}, { ...texts }, PLAN_LONG_TEXTS) };
-      await tx.insert(auditLog).values({ actorId, action: "plan.created", details });
-      return { ok: true, planId: row!.id, changed: true } as const;
-    });
+    const submission = { key: submissionKey, userId: actorId, kind: "plan", subject: "plans" } as const;
+    return await db.transaction((tx) =>
+      once(tx, submission, async () => {
+        const taken = await singleStatusTaken(tx, texts.status, null);
+        if (taken) return taken;
+        const [row] = await tx
+          .insert(plans)
+          .values({ slug, ...planColumns(texts), translations: mergeTranslations({}, { title: texts.titleEn, intro: texts.introEn, about: texts.aboutEn }) })
+          .returning({ id: plans.id });
+        const details: AuditDetails = { planId: row!.id, slug, ...changeSummary({}, { ...texts }, PLAN_LONG_TEXTS) };
+        await tx.insert(auditLog).values({ actorId, action: "plan.created", details });
+        return { ok: true, planId: row!.id, changed: true } as const;
+      }),
+    );
   } catch (error) {
     return planConflict(error, db, null);
   }

@@ -15,6 +15,7 @@ import { spamInput } from "./comments.server.ts";
 import { enqueue, hasTimeout, mustHold, spamSignals } from "./moderation.server.ts";
 import { follow, notifyStatusChange } from "./notifications.server.ts";
 import { consume, LIMITS } from "./rate-limit.server.ts";
+import { once } from "./submissions.server.ts";
 import { isCursorId } from "#app/forms/ids.ts";
 
 export const PROPOSAL_PAGE = 20;
@@ -111,37 +112,52 @@ async function checkChoices(db: Executor, planId: number, input: Pick<ProposalIn
  * Publishes a proposal with its discussion thread and the first line of its
  * history. In the same transaction: a time-out in the chosen theme or the
  * posting limit refuses; pre-moderation keeps it `pending` (its author alone
- * sees it) and queues it; spam signals only queue it.
+ * sees it) and queues it; spam signals only queue it. The same form's key
+ * again returns the first proposal.
  */
-export async function createProposal({ planId, authorId, input, db = getDb() }: { planId: number; authorId: number; input: ProposalInput; db?: Executor }) {
-  return db.transaction(async (tx) => {
-    const problem = await checkChoices(tx, planId, input);
-    if (problem) return { ok: false as const, reason: problem };
-    if (await hasTimeout({ userId: authorId, themeId: input.themeId, db: tx })) return { ok: false as const, reason: "timeout" as const };
-    if (!(await consume({ limit: LIMITS.proposalPerUser, subject: `user:${authorId}`, db: tx })).allowed) return { ok: false as const, reason: "rateLimited" as const };
-    const held = await mustHold({ userId: authorId, themeId: input.themeId, db: tx });
-    const spam = await spamSignals({ userId: authorId, ...spamInput(input.html), db: tx });
-    const [row] = await tx
-      .insert(proposals)
-      .values({
-        planId,
-        authorId,
-        themeId: input.themeId,
-        actionPointId: input.actionPointId,
-        title: input.title,
-        summary: input.summary,
-        body: input.body,
-        bodyHtml: input.html,
-        status: held ? "pending" : "published",
-      })
-      .returning({ id: proposals.id, status: proposals.status });
-    await tx.insert(proposalStatusChanges).values({ proposalId: row!.id, fromStatus: null, toStatus: row!.status, actorId: authorId });
-    await tx.insert(threads).values({ subjectType: "proposal", subjectId: row!.id, kind: "public", themeId: input.themeId });
-    if (held) await enqueue({ type: "proposal", id: row!.id, themeId: input.themeId, reason: "premoderation", db: tx });
-    if (spam.score >= 2) await enqueue({ type: "proposal", id: row!.id, themeId: input.themeId, reason: "spam", spamScore: spam.score, spamSignals: spam.signals, db: tx });
-    await follow({ userId: authorId, subjectType: "proposal", subjectId: row!.id, db: tx });
-    return { ok: true as const, id: row!.id, held };
-  });
+export async function createProposal({
+  planId,
+  authorId,
+  input,
+  submissionKey = null,
+  db = getDb(),
+}: {
+  planId: number;
+  authorId: number;
+  input: ProposalInput;
+  submissionKey?: string | null;
+  db?: Executor;
+}) {
+  return db.transaction((tx) => once(tx, { key: submissionKey, userId: authorId, kind: "proposal", subject: `plan:${planId}` }, () => insertProposal(tx, planId, authorId, input)));
+}
+
+async function insertProposal(tx: Executor, planId: number, authorId: number, input: ProposalInput) {
+  const problem = await checkChoices(tx, planId, input);
+  if (problem) return { ok: false as const, reason: problem };
+  if (await hasTimeout({ userId: authorId, themeId: input.themeId, db: tx })) return { ok: false as const, reason: "timeout" as const };
+  if (!(await consume({ limit: LIMITS.proposalPerUser, subject: `user:${authorId}`, db: tx })).allowed) return { ok: false as const, reason: "rateLimited" as const };
+  const held = await mustHold({ userId: authorId, themeId: input.themeId, db: tx });
+  const spam = await spamSignals({ userId: authorId, ...spamInput(input.html), db: tx });
+  const [row] = await tx
+    .insert(proposals)
+    .values({
+      planId,
+      authorId,
+      themeId: input.themeId,
+      actionPointId: input.actionPointId,
+      title: input.title,
+      summary: input.summary,
+      body: input.body,
+      bodyHtml: input.html,
+      status: held ? "pending" : "published",
+    })
+    .returning({ id: proposals.id, status: proposals.status });
+  await tx.insert(proposalStatusChanges).values({ proposalId: row!.id, fromStatus: null, toStatus: row!.status, actorId: authorId });
+  await tx.insert(threads).values({ subjectType: "proposal", subjectId: row!.id, kind: "public", themeId: input.themeId });
+  if (held) await enqueue({ type: "proposal", id: row!.id, themeId: input.themeId, reason: "premoderation", db: tx });
+  if (spam.score >= 2) await enqueue({ type: "proposal", id: row!.id, themeId: input.themeId, reason: "spam", spamScore: spam.score, spamSignals: spam.signals, db: tx });
+  await follow({ userId: authorId, subjectType: "proposal", subjectId: row!.id, db: tx });
+  return { ok: true as const, id: row!.id, held };
 }
 
 /**
@@ -166,7 +182,15 @@ export async function updateProposal({ proposalId, authorId, input, db = getDb()
   });
 }
 
-export type StatusChange = { proposalId: number; actorId: number; to: ProposalStatus; explanation: string; mergedIntoId?: number | null };
+export type StatusChange = {
+  proposalId: number;
+  actorId: number;
+  to: ProposalStatus;
+  explanation: string;
+  mergedIntoId?: number | null;
+  /** The response form's one-time key: the same form again returns the first answer. */
+  submissionKey?: string | null;
+};
 
 /**
  * Moves a proposal to a new status with a public explanation, when that step
@@ -174,33 +198,36 @@ export type StatusChange = { proposalId: number; actorId: number; to: ProposalSt
  * supporters their budget back (`release`, from supports.server.ts).
  */
 export async function changeStatus(
-  { proposalId, actorId, to, explanation, mergedIntoId = null }: StatusChange,
+  { proposalId, actorId, to, explanation, mergedIntoId = null, submissionKey = null }: StatusChange,
   release: (args: { proposalId: number; db: Executor }) => Promise<unknown>,
   db: Executor = getDb(),
 ) {
-  return db.transaction(async (tx) => {
-    const [current] = await tx.select({ status: proposals.status, planId: proposals.planId }).from(proposals).where(eq(proposals.id, proposalId)).for("update");
-    if (!current) return { ok: false as const, reason: "notFound" as const };
-    const allowed = to === "withdrawn" ? ["pending", "published", "under_consideration"].includes(current.status) : (TRANSITIONS[current.status] ?? []).includes(to);
-    if (!allowed) return { ok: false as const, reason: "notAllowed" as const };
-    if (to === "merged") {
-      const [target] = mergedIntoId
-        ? await tx
-            .select({ id: proposals.id })
-            .from(proposals)
-            .where(and(eq(proposals.id, mergedIntoId), ne(proposals.id, proposalId), eq(proposals.planId, current.planId), inArray(proposals.status, ["published", "under_consideration", "adopted"])))
-        : [];
-      if (!target) return { ok: false as const, reason: "badMergeTarget" as const };
-    }
-    await tx
-      .update(proposals)
-      .set({ status: to, response: to === "withdrawn" ? undefined : explanation, mergedIntoId: to === "merged" ? mergedIntoId : null, updatedAt: new Date() })
-      .where(eq(proposals.id, proposalId));
-    await tx.insert(proposalStatusChanges).values({ proposalId, fromStatus: current.status, toStatus: to, explanation, actorId });
-    if (to === "withdrawn" || to === "merged") await release({ proposalId, db: tx });
-    await notifyStatusChange({ proposalId, db: tx });
-    return { ok: true as const };
-  });
+  const submission = { key: submissionKey, userId: actorId, kind: "proposalResponse", subject: `proposal:${proposalId}` } as const;
+  return db.transaction((tx) =>
+    once(tx, submission, async () => {
+      const [current] = await tx.select({ status: proposals.status, planId: proposals.planId }).from(proposals).where(eq(proposals.id, proposalId)).for("update");
+      if (!current) return { ok: false as const, reason: "notFound" as const };
+      const allowed = to === "withdrawn" ? ["pending", "published", "under_consideration"].includes(current.status) : (TRANSITIONS[current.status] ?? []).includes(to);
+      if (!allowed) return { ok: false as const, reason: "notAllowed" as const };
+      if (to === "merged") {
+        const [target] = mergedIntoId
+          ? await tx
+              .select({ id: proposals.id })
+              .from(proposals)
+              .where(and(eq(proposals.id, mergedIntoId), ne(proposals.id, proposalId), eq(proposals.planId, current.planId), inArray(proposals.status, ["published", "under_consideration", "adopted"])))
+          : [];
+        if (!target) return { ok: false as const, reason: "badMergeTarget" as const };
+      }
+      await tx
+        .update(proposals)
+        .set({ status: to, response: to === "withdrawn" ? undefined : explanation, mergedIntoId: to === "merged" ? mergedIntoId : null, updatedAt: new Date() })
+        .where(eq(proposals.id, proposalId));
+      await tx.insert(proposalStatusChanges).values({ proposalId, fromStatus: current.status, toStatus: to, explanation, actorId });
+      if (to === "withdrawn" || to === "merged") await release({ proposalId, db: tx });
+      await notifyStatusChange({ proposalId, db: tx });
+      return { ok: true as const };
+    }),
+  );
 }
 
 // -- reading -------------------------------------------------------------------

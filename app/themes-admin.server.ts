@@ -9,6 +9,7 @@ import { asc, eq } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client.ts";
 import { actionPoints, auditLog, plans, themes } from "#db/schema.ts";
 import { changeSummary, flatTexts, mergeTranslations, versionOf, violatedConstraint } from "#app/content-admin.server.ts";
+import { once, type KeyReused } from "./submissions.server.ts";
 
 export const PREMODERATION_MODES = ["off", "new_accounts", "all"] as const;
 export type PremoderationMode = (typeof PREMODERATION_MODES)[number];
@@ -135,7 +136,8 @@ export async function getThemeForEdit({ themeId, db = getDb() }: { themeId: numb
 export type SaveThemeResult =
   | { ok: true; themeId: number; changed: boolean }
   | { ok: false; reason: "unknownPlan" | "unknownTheme" | "slugTaken" | "numberTaken" }
-  | { ok: false; reason: "stale"; current: ThemeTexts; version: string };
+  | { ok: false; reason: "stale"; current: ThemeTexts; version: string }
+  | KeyReused;
 
 function themeConflict(error: unknown): SaveThemeResult {
   const constraint = violatedConstraint(error);
@@ -147,18 +149,27 @@ function themeConflict(error: unknown): SaveThemeResult {
 const themeTranslations = (texts: ThemeTexts) => ({ title: texts.titleEn, description: texts.descriptionEn });
 
 /** Adds a theme to a plan, with the default moderation settings. */
-export async function createTheme({ actorId, planId, db = getDb(), ...texts }: ThemeTexts & { actorId: number; planId: number; db?: Executor }): Promise<SaveThemeResult> {
+export async function createTheme({
+  actorId,
+  planId,
+  submissionKey = null,
+  db = getDb(),
+  ...texts
+}: ThemeTexts & { actorId: number; planId: number; submissionKey?: string | null; db?: Executor }): Promise<SaveThemeResult> {
   try {
-    return await db.transaction(async (tx) => {
-      const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));
-      if (!plan) return { ok: false, reason: "unknownPlan" } as const;
-      const [row] = await tx
-        .insert(themes)
-        .values({ planId, number: texts.number, slug: texts.slug, title: texts.title, description: texts.description, translations: mergeTranslations({}, themeTranslations(texts)) })
-        .returning({ id: themes.id });
-      await tx.insert(auditLog).values({ actorId, action: "theme.created", details: { themeId: row!.id, planId, ...changeSummary({}, texts, THEME_LONG_TEXTS) } });
-      return { ok: true, themeId: row!.id, changed: true } as const;
-    });
+    const submission = { key: submissionKey, userId: actorId, kind: "theme", subject: `plan:${planId}` } as const;
+    return await db.transaction((tx) =>
+      once(tx, submission, async () => {
+        const [plan] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.id, planId));
+        if (!plan) return { ok: false, reason: "unknownPlan" } as const;
+        const [row] = await tx
+          .insert(themes)
+          .values({ planId, number: texts.number, slug: texts.slug, title: texts.title, description: texts.description, translations: mergeTranslations({}, themeTranslations(texts)) })
+          .returning({ id: themes.id });
+        await tx.insert(auditLog).values({ actorId, action: "theme.created", details: { themeId: row!.id, planId, ...changeSummary({}, texts, THEME_LONG_TEXTS) } });
+        return { ok: true, themeId: row!.id, changed: true } as const;
+      }),
+    );
   } catch (error) {
     return themeConflict(error);
   }

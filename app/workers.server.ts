@@ -12,6 +12,7 @@ import { getBoss, QUEUES, type QueueName } from "./jobs.server.ts";
 import { deliverMail } from "./mail.server.ts";
 import { sendModerationDigests } from "./moderation-digest.server.ts";
 import { fanOutNewComment, mailNotifications, sendNotificationDigests } from "./notifications.server.ts";
+import { deleteOldSubmissions } from "./submissions.server.ts";
 
 type MailJob = { outboxId: number };
 type CommentJob = { commentId: number };
@@ -33,12 +34,13 @@ const runMailJob = (boss: PgBoss, job: PgBoss.Job<MailJob>) => runJob(boss, QUEU
 /** A new comment's fan-out to its followers; a retry adds nothing that is there already (see fanOutNewComment). */
 const runCommentJob = (boss: PgBoss, job: PgBoss.Job<CommentJob>) => runJob(boss, QUEUES.commentNotification, job, (data) => fanOutNewComment({ commentId: data.commentId }));
 
-/** Expired sessions, links and rate-limit windows are removed now and then. */
+/** Expired sessions, links, rate-limit windows and one-time form keys are removed now and then. */
 async function cleanup() {
   const db = getDb();
   await deleteExpiredSessions({ db });
   await db.delete(emailTokens).where(lt(emailTokens.expiresAt, sql`now() - interval '30 days'`));
   await db.delete(rateLimits).where(lt(rateLimits.windowStart, sql`now() - interval '1 day'`));
+  await deleteOldSubmissions({ db });
 }
 
 export async function startWorkers() {

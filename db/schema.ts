@@ -211,6 +211,28 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer().notNull(),
 });
 
+/**
+ * One-time keys of the forms that create something. A key is claimed in the
+ * transaction that creates the row, together with what that gave (`result`),
+ * so a form sent twice (a double click, a retry after a lost answer) gets the
+ * first answer and stores nothing more. The clean-up job removes keys after a day.
+ */
+export const submissions = pgTable(
+  "submissions",
+  {
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text().notNull(),
+    /** What the form creates (comment, proposal, report, ...) and where (e.g. `thread:12`): a key serves one of each. */
+    kind: text().notNull(),
+    subject: text().notNull(),
+    result: jsonb(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("submissions_created").on(t.createdAt)],
+);
+
 export const mailStatus = pgEnum("mail_status", ["queued", "sending", "sent"]);
 /** Every e-mail the app sends, written in the transaction that caused it; a pg-boss job delivers it. */
 export const outbox = pgTable(

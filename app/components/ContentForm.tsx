@@ -9,7 +9,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { Heading2, Paragraph } from "#app/components/nlds.tsx";
-import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField } from "#app/components/forms.tsx";
+import { FormErrors, SelectField, SubmissionKeyField, SubmitButton, TextAreaField, TextField } from "#app/components/forms.tsx";
 import type { FieldSpec } from "#app/forms/content-admin.ts";
 import type { MessageKey } from "#app/i18n/index.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
@@ -122,6 +122,7 @@ export function ContentForm({
   hidden,
   actionData,
   submitLabel,
+  submissionKey,
 }: {
   id: string;
   schema: z.ZodType;
@@ -131,6 +132,8 @@ export function ContentForm({
   hidden: Record<string, string>;
   actionData: ContentActionData | undefined;
   submitLabel: string;
+  /** The page's fresh one-time key, for a form that creates something. */
+  submissionKey?: string | null;
 }) {
   const [form, fields] = useForm({
     id,
@@ -147,6 +150,7 @@ export function ContentForm({
       {actionData?.current ? <StaleNotice current={actionData.current} submitted={actionData.result.initialValue as Record<string, unknown> | undefined} /> : null}
       <Form method="post" {...getFormProps(form)} className="inspraak-form">
         <FormErrors form={form} />
+        {submissionKey !== undefined ? <SubmissionKeyField sent={actionData?.result.initialValue?.submissionKey} fresh={submissionKey} /> : null}
         {Object.entries(hiddenValues).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}

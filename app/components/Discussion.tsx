@@ -2,15 +2,17 @@
  * A thread as people see it: the form to write in it (or why they cannot),
  * sorting, the comments with their replies, likes and actions, and "load
  * more". Every control is a link or a form that works without JavaScript;
- * with JavaScript, likes and "load more" happen in place.
+ * with JavaScript, likes and "load more" happen in place, and a comment form
+ * is sent by a fetcher: its button waits while it is on its way, and after
+ * the comment is posted the form empties (a reply form closes).
  */
-import { Form, Link, useFetcher, useLocation, useSearchParams } from "@remix-run/react";
-import { useState, type ReactNode } from "react";
+import { Link, useFetcher, useLocation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { CommentView, Sort, ThreadKind } from "#app/comments.server.ts";
 import { RichTextEditor } from "#app/components/editor/RichTextEditor.tsx";
 import { textToDoc } from "#app/richtext/render.ts";
 import type { RichDoc } from "#app/richtext/validate.ts";
-import { FormErrors, StatusMessage, SubmitButton } from "#app/components/forms.tsx";
+import { FormErrors, StatusMessage, SubmissionKeyField, SubmitButton } from "#app/components/forms.tsx";
 import { HideForm, IntentButton, ModerationResult } from "#app/components/ModerationForms.tsx";
 import { Heading2, Heading3, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { useHydrated } from "#app/components/useHydrated.ts";
@@ -29,7 +31,8 @@ export type ThreadData = {
   commentCount: number;
   locked: boolean;
   lockedReason: string | null;
-  write: { allowed: boolean; reason: "signIn" | "verify" | "forumOnly" | "locked" | null; official: boolean };
+  /** `submissionKey`: the one-time key of this page's forms in the thread (a reply form adds the comment's id). */
+  write: { allowed: boolean; reason: "signIn" | "verify" | "forumOnly" | "locked" | null; official: boolean; submissionKey: string | null };
   comments: TopComment[];
   nextCursor: string | null;
   sort: Sort;
@@ -39,8 +42,17 @@ export type ThreadData = {
   replyTo: number | null;
 };
 
-/** What a failed post sends back, so the form shows the message and keeps the text. */
-export type CommentFormReply = { threadId: number; parentId: number | null; error: string; text: string; doc: RichDoc | null; paragraph: string | null; official: boolean };
+/** What a failed post sends back, so the form shows the message and keeps the text and its key. */
+export type CommentFormReply = {
+  threadId: number;
+  parentId: number | null;
+  error: string;
+  text: string;
+  doc: RichDoc | null;
+  paragraph: string | null;
+  official: boolean;
+  submissionKey: string | null;
+};
 
 type Props = {
   thread: ThreadData;
@@ -58,6 +70,8 @@ export function Discussion({ thread, basePath, paragraphs, reply, subject = "act
   const locale = useLocale();
   const [params] = useSearchParams();
   const headingId = `draad-${thread.kind}`;
+  // A new form (empty, with the page's new key) after each posted comment.
+  const [posted, setPosted] = useState(0);
   const count = thread.commentCount === 1 ? t("discussion.countOne") : t("discussion.count", { count: thread.commentCount.toLocaleString(locale === "nl" ? "nl-NL" : "en-GB") });
   const query = (extra: Record<string, string | number | null>) => {
     const params = new URLSearchParams({ draad: thread.kind });
@@ -77,7 +91,8 @@ export function Discussion({ thread, basePath, paragraphs, reply, subject = "act
         </div>
       ) : thread.write.allowed ? (
         <CommentForm
-          key={thread.commentCount}
+          key={posted}
+          onPosted={() => setPosted((count) => count + 1)}
           thread={thread}
           parentId={null}
           paragraphs={thread.kind === "public" ? paragraphs : []}
@@ -320,7 +335,7 @@ function CommentItem({ comment, thread, reply, basePath, children }: { comment: 
       {replying && comment.may.reply ? (
         <div id={`antwoord-${comment.id}`} className="inspraak-comment__reply">
           <Heading3>{t("discussion.replyHeading", { name })}</Heading3>
-          <CommentForm thread={thread} parentId={comment.id} paragraphs={[]} reply={reply} defaultParagraph={null} />
+          <CommentForm thread={thread} parentId={comment.id} paragraphs={[]} reply={reply} defaultParagraph={null} onPosted={() => setReplying(false)} />
         </div>
       ) : null}
       {children}
@@ -386,14 +401,34 @@ function LikeButton({ comment, name }: { comment: CommentData; name: string }) {
   );
 }
 
-function CommentForm({ thread, parentId, paragraphs, reply, defaultParagraph }: { thread: ThreadData; parentId: number | null; paragraphs: Props["paragraphs"]; reply: CommentFormReply | null; defaultParagraph: string | null }) {
+function CommentForm({
+  thread,
+  parentId,
+  paragraphs,
+  reply,
+  defaultParagraph,
+  onPosted,
+}: {
+  thread: ThreadData;
+  parentId: number | null;
+  paragraphs: Props["paragraphs"];
+  reply: CommentFormReply | null;
+  defaultParagraph: string | null;
+  onPosted: () => void;
+}) {
   const t = useTranslate();
-  const mine = reply && reply.threadId === thread.id && reply.parentId === parentId ? reply : null;
+  const fetcher = useFetcher<{ comment?: CommentFormReply | null }>();
+  usePosted(fetcher, onPosted);
+  // A refusal comes back to this form's fetcher with JavaScript, and to the page without it.
+  const answer = fetcher.data?.comment ?? reply;
+  const mine = answer && answer.threadId === thread.id && answer.parentId === parentId ? answer : null;
   const formId = `reageren-${thread.kind}${parentId ? `-${parentId}` : ""}`;
+  const pageKey = thread.write.submissionKey && (parentId ? `${thread.write.submissionKey}.${parentId}` : thread.write.submissionKey);
   return (
-    <Form method="post" className="inspraak-form" id={formId} preventScrollReset>
+    <fetcher.Form method="post" className="inspraak-form" id={formId} preventScrollReset>
       <FormErrors form={{ errors: mine ? [mine.error] : undefined, errorId: `${formId}-fout` }} />
       <input type="hidden" name="intent" value="comment" />
+      <SubmissionKeyField sent={mine?.submissionKey} fresh={pageKey} />
       <input type="hidden" name="threadId" value={thread.id} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       {paragraphs.length ? (
@@ -429,7 +464,25 @@ function CommentForm({ thread, parentId, paragraphs, reply, defaultParagraph }: 
           </label>
         </div>
       ) : null}
-      <SubmitButton>{parentId ? t("discussion.submitReply") : t("discussion.submit")}</SubmitButton>
-    </Form>
+      <SubmitButton disabled={fetcher.state !== "idle"}>{parentId ? t("discussion.submitReply") : t("discussion.submit")}</SubmitButton>
+    </fetcher.Form>
   );
+}
+
+/**
+ * Calls `onPosted` when the fetcher's post was stored: the action then
+ * redirects to the new comment, which leaves the fetcher without data, while a
+ * refusal comes back as data for the form to show.
+ */
+function usePosted(fetcher: { state: string; data: unknown }, onPosted: () => void) {
+  const sending = useRef(false);
+  const callback = useRef(onPosted);
+  callback.current = onPosted;
+  useEffect(() => {
+    if (fetcher.state !== "idle") sending.current = true;
+    else if (sending.current) {
+      sending.current = false;
+      if (fetcher.data === undefined) callback.current();
+    }
+  }, [fetcher.state, fetcher.data]);
 }

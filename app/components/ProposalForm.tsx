@@ -1,10 +1,10 @@
-/** The form to write or edit a proposal; the same fields for both, validated by the shared schema. */
+/** The form to write or edit a proposal; the same fields for both, validated by the shared schema. A new proposal's form carries a one-time key. */
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { RichTextEditor } from "#app/components/editor/RichTextEditor.tsx";
-import { FormErrors, SelectField, SubmitButton, TextField, useErrorText } from "#app/components/forms.tsx";
+import { FormErrors, SelectField, SubmissionKeyField, SubmitButton, TextField, useErrorText } from "#app/components/forms.tsx";
 import { linkClass } from "#app/components/nlds.tsx";
 import { romanNumeral } from "#app/content/format.ts";
 import { proposalSchema } from "#app/forms/proposal.ts";
@@ -22,6 +22,7 @@ export function ProposalForm({
   defaults,
   submitLabel,
   cancelTo,
+  submissionKey,
   children,
 }: {
   id: string;
@@ -30,6 +31,8 @@ export function ProposalForm({
   defaults?: { title: string; summary: string; themeId: number; actionPointId: number | null; body: RichDoc | null };
   submitLabel: string;
   cancelTo?: string;
+  /** The page's fresh one-time key, for a form that creates a proposal. */
+  submissionKey?: string | null;
   /** Shown beside the form, e.g. the readability meter. */
   children?: ReactNode;
 }) {
@@ -49,6 +52,7 @@ export function ProposalForm({
     <div className="inspraak-proposal-form">
       <Form method="post" {...getFormProps(form)} className="inspraak-form">
         <FormErrors form={form} />
+        {submissionKey !== undefined ? <SubmissionKeyField sent={reply?.result.initialValue?.submissionKey} fresh={submissionKey} /> : null}
         <TextField meta={fields.title} label={t("proposal.titleLabel")} description={t("proposal.titleHint")} maxLength={120} />
         <div className={`utrecht-form-field utrecht-form-field--textarea${summaryErrors.length ? " utrecht-form-field--invalid" : ""}`}>
           <div className="utrecht-form-field__label">

@@ -5,6 +5,7 @@
  */
 import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
+import { formSubmissionKey, SUBMISSION_KEY_FIELD } from "#app/forms/submission.ts";
 import { isMessageKey } from "#app/i18n/index.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 
@@ -178,6 +179,16 @@ export function StatusMessage({ children, type = "ok" }: { children: ReactNode; 
       </div>
     </div>
   );
+}
+
+/**
+ * The one-time key of a form that creates something (app/submissions.server.ts):
+ * the key the form was sent with when it comes back refused, else the page's
+ * fresh one. Sending the same form twice then stores one thing.
+ */
+export function SubmissionKeyField({ sent, fresh }: { sent?: unknown; fresh: string | null | undefined }) {
+  const key = formSubmissionKey(sent, fresh);
+  return key ? <input type="hidden" name={SUBMISSION_KEY_FIELD} value={key} /> : null;
 }
 
 export function SubmitButton({ children, name, value, appearance = "primary", disabled }: { children: ReactNode; name?: string; value?: string; appearance?: "primary" | "secondary" | "subtle"; disabled?: boolean }) {

@@ -1090,5 +1090,7 @@ export const en: Record<MessageKey, string> = {
   // -- hostile input --
   "error.badCharacters": "What you sent contains characters we cannot store, such as a NUL character. Remove them and try again. Nothing was changed.",
   "error.badForm": "This form could not be read. Nothing was changed.",
+  "submission.badKey": "This form could not be read: its code is not right. Reload the page and try again. Nothing was saved.",
+  "submission.keyReused": "This form was already used for something else. Reload the page and try again. Nothing was saved.",
   // -- end of markers --
 };

@@ -1088,6 +1088,8 @@ export const nl = {
   // -- hostile input --
   "error.badCharacters": "Wat u stuurde bevat tekens die we niet kunnen bewaren, zoals een NUL-teken. Haal ze weg en probeer het opnieuw. Er is niets veranderd.",
   "error.badForm": "Dit formulier kon niet worden gelezen. Er is niets veranderd.",
+  "submission.badKey": "Dit formulier kon niet worden gelezen: de code die erbij hoort klopt niet. Laad de pagina opnieuw en probeer het nog eens. Er is niets opgeslagen.",
+  "submission.keyReused": "Dit formulier is al eens gebruikt voor iets anders. Laad de pagina opnieuw en probeer het nog eens. Er is niets opgeslagen.",
   // -- end of markers --
 } as const;
 

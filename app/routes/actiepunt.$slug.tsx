@@ -9,10 +9,11 @@ import { createProgressUpdate, findParagraph, getActionPoint, getActionPointRef 
 import { Discussion } from "#app/components/Discussion.tsx";
 import { FollowButton } from "#app/components/FollowButton.tsx";
 import { isFollowing } from "#app/notifications.server.ts";
-import { FormErrors, serverForm, StatusMessage, SubmitButton, TextField, textareaProps, useErrorText, type FieldConstraint, type ServerFormReply } from "#app/components/forms.tsx";
+import { FormErrors, serverForm, StatusMessage, SubmissionKeyField, SubmitButton, TextField, textareaProps, useErrorText, type FieldConstraint, type ServerFormReply } from "#app/components/forms.tsx";
 import { useHydrated } from "#app/components/useHydrated.ts";
 import { loadDiscussion, parseDiscussionQuery, postComment } from "#app/discussion.server.ts";
 import { can } from "#app/permissions.server.ts";
+import { newSubmissionKey, submissionKeyOf } from "#app/submissions.server.ts";
 import { Blocks } from "#app/components/Blocks.tsx";
 import { Breadcrumbs } from "#app/components/Breadcrumbs.tsx";
 import { Text } from "#app/components/Text.tsx";
@@ -33,7 +34,15 @@ export const loader = loaderWith("public.read", async ({ request, locale, params
   const following = actor ? await isFollowing({ userId: actor.id, subjectType: "action_point", subjectId: actionPoint.id }) : false;
   const mayPostUpdate = can(actor, "progressUpdate.post", target);
   // The form's HTML constraints come from its schema here, so zod stays on the server.
-  return { ...actionPoint, discussion, mayPostUpdate, updateConstraint: mayPostUpdate ? getZodConstraint(updateSchema) : null, updatePosted, following };
+  return {
+    ...actionPoint,
+    discussion,
+    mayPostUpdate,
+    updateConstraint: mayPostUpdate ? getZodConstraint(updateSchema) : null,
+    updateKey: mayPostUpdate ? newSubmissionKey() : null,
+    updatePosted,
+    following,
+  };
 });
 
 const updateSchema = z.object({
@@ -61,7 +70,9 @@ export const action = actionWith("contribution.create", async ({ request, params
     if (!can(actor, "progressUpdate.post", { kind: "actionPoint", actionPointId: point.id, themeId: point.themeId })) throw new Response("Forbidden", { status: 403 });
     const submission = parseWithZod(formData, { schema: updateSchema });
     if (submission.status !== "success") return data({ comment: null, update: submission.reply() }, { status: 400 });
-    await createProgressUpdate({ actionPointId: point.id, authorId: actor!.id, title: submission.value.title, body: submission.value.body });
+    const result = await createProgressUpdate({ actionPointId: point.id, authorId: actor!.id, title: submission.value.title, body: submission.value.body, submissionKey: submissionKeyOf(formData) });
+    if (!result.ok && result.reason === "keyReused") return data({ comment: null, update: submission.reply({ formErrors: ["submission.keyReused"] }) }, { status: 422 });
+    if (!result.ok) throw new Response("Not Found", { status: 404 });
     throw redirect(`/actiepunt/${point.slug}?gedaan=update#voortgang`);
   }
   throw new Response("Bad Request", { status: 400 });
@@ -132,7 +143,7 @@ export default function ActionPointPage() {
         <Heading2 id="voortgang">{t("actionPoint.updatesHeading")}</Heading2>
         <Heading3>{t("actionPoint.ownUpdates")}</Heading3>
         {point.updatePosted ? <StatusMessage>{t("progress.posted")}</StatusMessage> : null}
-        {point.updateConstraint ? <UpdateForm lastResult={reply?.update ?? undefined} constraint={point.updateConstraint} /> : null}
+        {point.updateConstraint ? <UpdateForm lastResult={reply?.update ?? undefined} constraint={point.updateConstraint} submissionKey={point.updateKey} /> : null}
         {point.ownUpdates.length === 0 ? (
           <Paragraph>{t("actionPoint.noOwnUpdates")}</Paragraph>
         ) : (
@@ -180,7 +191,7 @@ function blockTexts(source: string) {
 }
 
 /** Validated by the server (the browser checks the HTML constraints only without JavaScript), so the page ships no zod. */
-function UpdateForm({ lastResult, constraint }: { lastResult: ServerFormReply | undefined; constraint: Record<string, FieldConstraint> }) {
+function UpdateForm({ lastResult, constraint, submissionKey }: { lastResult: ServerFormReply | undefined; constraint: Record<string, FieldConstraint>; submissionKey: string | null }) {
   const t = useTranslate();
   const errorText = useErrorText();
   const hydrated = useHydrated();
@@ -192,6 +203,7 @@ function UpdateForm({ lastResult, constraint }: { lastResult: ServerFormReply | 
       <Form method="post" id={form.id} noValidate={hydrated} aria-describedby={form.errors ? form.errorId : undefined} className="inspraak-form">
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="update" />
+        <SubmissionKeyField sent={lastResult?.initialValue?.submissionKey} fresh={submissionKey} />
         <TextField meta={fields.title} label={t("progress.title")} maxLength={120} />
         <div className={`utrecht-form-field utrecht-form-field--textarea${bodyErrors.length ? " utrecht-form-field--invalid" : ""}`}>
           <div className="utrecht-form-field__label">

@@ -11,6 +11,7 @@ import { localize } from "#app/content/localize.ts";
 import { actionPointCreateSchema, actionPointFields, parentQuery } from "#app/forms/content-admin.ts";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
+import { newSubmissionKey, submissionKeyOf } from "#app/submissions.server.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 
 function notFound(): never {
@@ -21,27 +22,31 @@ function notFound(): never {
 export const loader = loaderWith("plans.manage", async ({ request, locale }) => {
   const { thema } = parentQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const theme = (thema && (await getThemeForNewActionPoint({ themeId: thema }))) || notFound();
-  return { theme: { id: theme.id, numeral: romanNumeral(theme.number), title: localize(theme, "title", locale) }, nextNumber: theme.nextNumber };
+  return { theme: { id: theme.id, numeral: romanNumeral(theme.number), title: localize(theme, "title", locale) }, nextNumber: theme.nextNumber, submissionKey: newSubmissionKey() };
 });
 
 export const action = actionWith("plans.manage", async ({ request, actor }) => {
-  const submission = parseWithZod(await request.formData(), { schema: actionPointCreateSchema });
-  const failed = (errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> } = {}) => data({ result: submission.reply(errors), version: null, current: null } satisfies ContentActionData, { status: 400 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: actionPointCreateSchema });
+  const failed = (errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> } = {}, status = 400) =>
+    data({ result: submission.reply(errors), version: null, current: null } satisfies ContentActionData, { status });
   if (submission.status !== "success") return failed();
-  const result = await createActionPoint({ actorId: actor!.id, ...submission.value });
+  const result = await createActionPoint({ actorId: actor!.id, ...submission.value, submissionKey: submissionKeyOf(formData) });
   if (result.ok) throw redirect(`/beheer/actiepunten/${result.actionPointId}?gedaan=aangemaakt`);
   switch (result.reason) {
     case "slugTaken":
       return failed({ fieldErrors: { slug: ["contentAdmin.error.slugTaken"] } });
     case "numberTaken":
       return failed({ fieldErrors: { number: ["contentAdmin.error.actionPointNumberTaken"] } });
+    case "keyReused":
+      return failed({ formErrors: ["submission.keyReused"] }, 422);
     default:
       return failed({ formErrors: ["contentAdmin.error.unknownTheme"] });
   }
 });
 
 export default function NewActionPoint() {
-  const { theme, nextNumber } = useLoaderData<typeof loader>();
+  const { theme, nextNumber, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useTranslate();
   return (
@@ -62,6 +67,7 @@ export default function NewActionPoint() {
         hidden={{ themeId: String(theme.id) }}
         actionData={actionData}
         submitLabel={t("contentAdmin.actionPoints.create")}
+        submissionKey={submissionKey}
       />
     </>
   );

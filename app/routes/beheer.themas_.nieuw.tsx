@@ -10,6 +10,7 @@ import { parentQuery, themeCreateSchema, themeFields } from "#app/forms/content-
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
+import { newSubmissionKey, submissionKeyOf } from "#app/submissions.server.ts";
 import { createTheme, getPlanForNewTheme } from "#app/themes-admin.server.ts";
 
 function notFound(): never {
@@ -20,27 +21,31 @@ function notFound(): never {
 export const loader = loaderWith("plans.manage", async ({ request, locale }) => {
   const { plan: planId } = parentQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const plan = (planId && (await getPlanForNewTheme({ planId }))) || notFound();
-  return { plan: { id: plan.id, title: localize(plan, "title", locale), period: plan.period }, nextNumber: plan.nextNumber };
+  return { plan: { id: plan.id, title: localize(plan, "title", locale), period: plan.period }, nextNumber: plan.nextNumber, submissionKey: newSubmissionKey() };
 });
 
 export const action = actionWith("plans.manage", async ({ request, actor }) => {
-  const submission = parseWithZod(await request.formData(), { schema: themeCreateSchema });
-  const failed = (errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> } = {}) => data({ result: submission.reply(errors), version: null, current: null } satisfies ContentActionData, { status: 400 });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: themeCreateSchema });
+  const failed = (errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> } = {}, status = 400) =>
+    data({ result: submission.reply(errors), version: null, current: null } satisfies ContentActionData, { status });
   if (submission.status !== "success") return failed();
-  const result = await createTheme({ actorId: actor!.id, ...submission.value });
+  const result = await createTheme({ actorId: actor!.id, ...submission.value, submissionKey: submissionKeyOf(formData) });
   if (result.ok) throw redirect(`/beheer/themas/${result.themeId}?gedaan=aangemaakt`);
   switch (result.reason) {
     case "slugTaken":
       return failed({ fieldErrors: { slug: ["contentAdmin.error.slugTaken"] } });
     case "numberTaken":
       return failed({ fieldErrors: { number: ["contentAdmin.error.themeNumberTaken"] } });
+    case "keyReused":
+      return failed({ formErrors: ["submission.keyReused"] }, 422);
     default:
       return failed({ formErrors: ["contentAdmin.error.unknownPlan"] });
   }
 });
 
 export default function NewTheme() {
-  const { plan, nextNumber } = useLoaderData<typeof loader>();
+  const { plan, nextNumber, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useTranslate();
   return (
@@ -61,6 +66,7 @@ export default function NewTheme() {
         hidden={{ planId: String(plan.id) }}
         actionData={actionData}
         submitLabel={t("contentAdmin.themes.create")}
+        submissionKey={submissionKey}
       />
     </>
   );

@@ -2,7 +2,7 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, StatusMessage, SubmitButton, useErrorText } from "#app/components/forms.tsx";
+import { FormErrors, StatusMessage, SubmissionKeyField, SubmitButton, useErrorText } from "#app/components/forms.tsx";
 import { Heading1, Paragraph } from "#app/components/nlds.tsx";
 import { formatDateTime } from "#app/content/dates.ts";
 import { APPEAL_MAX, APPEAL_MIN, appealSchema } from "#app/forms/moderation.ts";
@@ -11,6 +11,7 @@ import type { MessageKey } from "#app/i18n/index.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
 import { createAppeal, getAppealable } from "#app/moderation-queue.server.ts";
+import { newSubmissionKey, submissionKeyOf } from "#app/submissions.server.ts";
 import { idParam } from "#app/forms/ids.ts";
 
 /** The hiding this person may appeal: only the author of the hidden item finds it (404 for anyone else). */
@@ -23,23 +24,25 @@ async function requireHiding(raw: string | undefined, userId: number) {
 
 export const loader = loaderWith("account.manage", async ({ request, params, actor }) => {
   const hiding = await requireHiding(params.actionId, actor!.id);
-  return { hiding, sent: new URL(request.url).searchParams.get("ingediend") === "1" };
+  return { hiding, sent: new URL(request.url).searchParams.get("ingediend") === "1", submissionKey: newSubmissionKey() };
 });
 
 export const action = actionWith("account.manage", async ({ request, params, actor }) => {
   const hiding = await requireHiding(params.actionId, actor!.id);
-  const submission = parseWithZod(await request.formData(), { schema: appealSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: appealSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await createAppeal({ actionId: hiding.actionId, authorId: actor!.id, text: submission.value.text });
+  const result = await createAppeal({ actionId: hiding.actionId, authorId: actor!.id, text: submission.value.text, submissionKey: submissionKeyOf(formData) });
   if (!result.ok) {
     if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
+    if (result.reason === "keyReused") return data(submission.reply({ formErrors: ["submission.keyReused"] }), { status: 422 });
     return data(submission.reply({ formErrors: [result.reason === "alreadyAppealed" ? "moderation.appeal.already" : "moderation.appeal.notHidden"] }), { status: 409 });
   }
   throw redirect(`/beroep/${hiding.actionId}?ingediend=1`);
 });
 
 export default function AppealPage() {
-  const { hiding, sent } = useLoaderData<typeof loader>();
+  const { hiding, sent, submissionKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const t = useTranslate();
   const locale = useLocale();
@@ -80,6 +83,7 @@ export default function AppealPage() {
       ) : (
         <Form method="post" {...getFormProps(form)} className="inspraak-form">
           <FormErrors form={form} />
+          <SubmissionKeyField sent={lastResult?.initialValue?.submissionKey} fresh={submissionKey} />
           <Paragraph>{t("moderation.appeal.intro")}</Paragraph>
           <div className={`utrecht-form-field utrecht-form-field--textarea${textErrors.length ? " utrecht-form-field--invalid" : ""}`}>
             <div className="utrecht-form-field__label">

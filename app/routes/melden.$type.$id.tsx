@@ -4,7 +4,7 @@ import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getCommentBody } from "#app/comments.server.ts";
-import { FormErrors, SubmitButton, useErrorText } from "#app/components/forms.tsx";
+import { FormErrors, SubmissionKeyField, SubmitButton, useErrorText } from "#app/components/forms.tsx";
 import { Heading1, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import type { MessageKey } from "#app/i18n/index.ts";
@@ -12,6 +12,7 @@ import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { getItem, reportItem, type FlagReason, type ReportResult, type TargetType } from "#app/moderation.server.ts";
 import { getProposal } from "#app/proposals.server.ts";
+import { newSubmissionKey, submissionKeyOf } from "#app/submissions.server.ts";
 import { docToText } from "#app/richtext/render.ts";
 import type { RichDoc } from "#app/richtext/validate.ts";
 import { idParam } from "#app/forms/ids.ts";
@@ -49,6 +50,7 @@ const refusals: Record<Extract<ReportResult, { ok: false }>["reason"], [number, 
   ownContent: [403, "report.error.ownContent"],
   notVisible: [409, "report.error.notVisible"],
   notFound: [409, "report.error.notVisible"],
+  keyReused: [422, "submission.keyReused"],
 };
 
 export const loader = loaderWith("contribution.create", async ({ params, actor, locale }) => {
@@ -63,7 +65,7 @@ export const loader = loaderWith("contribution.create", async ({ params, actor, 
     const proposal = await getProposal({ proposalId: id, locale });
     shown = proposal ? { title: proposal.title, text: excerpt(proposal.summary) } : null;
   }
-  return { type, back, state, shown };
+  return { type, back, state, shown, submissionKey: shown ? newSubmissionKey() : null };
 });
 
 export const action = actionWith("contribution.create", async ({ request, params, actor }) => {
@@ -74,7 +76,7 @@ export const action = actionWith("contribution.create", async ({ request, params
   const note = formData.get("note");
   const hideFields = typeof note === "string" && note.length > NOTE_MAX * 4 ? ["note"] : [];
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields }) }, { status: 400 });
-  const result = await reportItem({ type, id, reporterId: actor!.id, reason: submission.value.reason, note: submission.value.note ?? "" });
+  const result = await reportItem({ type, id, reporterId: actor!.id, reason: submission.value.reason, note: submission.value.note ?? "", submissionKey: submissionKeyOf(formData) });
   if (result.ok) throw redirect(`${back}?gemeld=1`);
   const [status, message] = refusals[result.reason];
   return data({ result: submission.reply({ formErrors: [message], hideFields }) }, { status });
@@ -89,7 +91,7 @@ const reasonLabels: Record<(typeof REASONS)[number], MessageKey> = {
 };
 
 export default function ReportPage() {
-  const { type, back, state, shown } = useLoaderData<typeof loader>();
+  const { type, back, state, shown, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useTranslate();
   const errorText = useErrorText();
@@ -124,6 +126,7 @@ export default function ReportPage() {
           </figure>
           <Form method="post" {...getFormProps(form)} className="inspraak-form">
             <FormErrors form={form} />
+            <SubmissionKeyField sent={actionData?.result.initialValue?.submissionKey} fresh={submissionKey} />
             <fieldset
               className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${reasonErrors.length ? " utrecht-form-fieldset--invalid" : ""}`}
               aria-describedby={reasonErrors.length ? fields.reason.errorId : undefined}

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Discussion } from "#app/components/Discussion.tsx";
 import { FollowButton } from "#app/components/FollowButton.tsx";
 import { isFollowing } from "#app/notifications.server.ts";
-import { FormErrors, SelectField, serverForm, StatusMessage, SubmitButton, textareaProps, useErrorText, type FieldConstraint, type ServerFormReply } from "#app/components/forms.tsx";
+import { FormErrors, SelectField, serverForm, StatusMessage, SubmissionKeyField, SubmitButton, textareaProps, useErrorText, type FieldConstraint, type ServerFormReply } from "#app/components/forms.tsx";
 import { useHydrated } from "#app/components/useHydrated.ts";
 import { ModerationResult } from "#app/components/ModerationForms.tsx";
 import { Heading1, Heading2, linkClass, ListItem, Paragraph, UnorderedList } from "#app/components/nlds.tsx";
@@ -24,6 +24,7 @@ import { can, type Actor } from "#app/permissions.server.ts";
 import { changeStatus, getProposal, getProposalRef, mergeCandidates, TRANSITIONS } from "#app/proposals.server.ts";
 import { docToText } from "#app/richtext/render.ts";
 import type { RichDoc } from "#app/richtext/validate.ts";
+import { newSubmissionKey, submissionKeyOf } from "#app/submissions.server.ts";
 import { budgetOf, releaseSupportsOfWithdrawnProposal, supportProposal, supportsOfUser, withdrawSupport } from "#app/supports.server.ts";
 import type { Locale, MessageKey } from "#app/i18n/index.ts";
 import { idParam } from "#app/forms/ids.ts";
@@ -80,6 +81,7 @@ export const loader = loaderWith("public.read", async ({ request, params, locale
     },
     // The respond form's HTML constraints come from its schema here, so zod stays on the server.
     respondConstraint: mayRespond ? getZodConstraint(respondSchema) : null,
+    respondKey: mayRespond ? newSubmissionKey() : null,
     signedIn: actor !== null,
     following: actor ? await isFollowing({ userId: actor.id, subjectType: "proposal", subjectId: proposal.id }) : false,
     steps: TRANSITIONS[proposal.status] ?? [],
@@ -136,10 +138,18 @@ export const action = actionWith("contribution.create", async ({ request, params
     const submission = parseWithZod(formData, { schema: respondSchema });
     if (submission.status !== "success") return data<Reply>({ respond: submission.reply() }, { status: 400 });
     const result = await changeStatus(
-      { proposalId: proposal.id, actorId: actor!.id, to: submission.value.to, explanation: submission.value.explanation, mergedIntoId: submission.value.mergedIntoId ?? null },
+      {
+        proposalId: proposal.id,
+        actorId: actor!.id,
+        to: submission.value.to,
+        explanation: submission.value.explanation,
+        mergedIntoId: submission.value.mergedIntoId ?? null,
+        submissionKey: submissionKeyOf(formData),
+      },
       releaseSupportsOfWithdrawnProposal,
     );
     if (!result.ok) {
+      if (result.reason === "keyReused") return data<Reply>({ respond: submission.reply({ formErrors: ["submission.keyReused"] }) }, { status: 422 });
       const message = result.reason === "badMergeTarget" ? "proposal.respond.badMerge" : "proposal.respond.notAllowed";
       return data<Reply>({ respond: submission.reply({ formErrors: [message] }) }, { status: 400 });
     }
@@ -182,7 +192,7 @@ function HiddenProposal({ at, reason, note }: { id: number; at: string; reason: 
 function VisibleProposal() {
   const loaded = useLoaderData<typeof loader>();
   if (loaded.kind === "hidden") throw new Error("unreachable");
-  const { proposal, readability, supporting, supported, budget, may, respondConstraint, signedIn, steps, candidates, discussion, done, reported, moderated } = loaded;
+  const { proposal, readability, supporting, supported, budget, may, respondConstraint, respondKey, signedIn, steps, candidates, discussion, done, reported, moderated } = loaded;
   const reply = useActionData<typeof action>() as Reply | undefined;
   const t = useTranslate();
   const locale = useLocale();
@@ -336,7 +346,7 @@ function VisibleProposal() {
         </div>
       ) : null}
 
-      {respondConstraint ? <RespondForm steps={steps} candidates={candidates} lastResult={reply?.respond} constraint={respondConstraint} /> : null}
+      {respondConstraint ? <RespondForm steps={steps} candidates={candidates} lastResult={reply?.respond} constraint={respondConstraint} submissionKey={respondKey} /> : null}
 
       {discussion.threads.map((thread) => (
         <Discussion key={thread.id} thread={thread} basePath={`/voorstel/${proposal.id}`} paragraphs={[]} reply={(reply?.comment as never) ?? null} subject="proposal" notices={false} />
@@ -351,11 +361,13 @@ function RespondForm({
   candidates,
   lastResult,
   constraint,
+  submissionKey,
 }: {
   steps: string[];
   candidates: { id: number; title: string }[];
   lastResult: ServerFormReply | undefined;
   constraint: Record<string, FieldConstraint>;
+  submissionKey: string | null;
 }) {
   const t = useTranslate();
   const errorText = useErrorText();
@@ -368,6 +380,7 @@ function RespondForm({
       <Form method="post" id={form.id} noValidate={hydrated} aria-describedby={form.errors ? form.errorId : undefined} className="inspraak-form">
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="respond" />
+        <SubmissionKeyField sent={lastResult?.initialValue?.submissionKey} fresh={submissionKey} />
         <SelectField meta={fields.to} label={t("proposal.respondTo")} placeholder={t("proposal.chooseStatus")} required options={steps.map((step) => ({ value: step, label: t(`proposalStatus.${step as "adopted"}`) }))} />
         {steps.includes("merged") ? (
           <SelectField meta={fields.mergedIntoId} label={t("proposal.mergeInto")} placeholder={t("proposal.chooseProposal")} options={candidates.map((candidate) => ({ value: String(candidate.id), label: candidate.title }))} />

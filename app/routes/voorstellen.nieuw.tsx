@@ -10,6 +10,7 @@ import { useTranslate } from "#app/i18n/use-translate.ts";
 import { can, type Actor } from "#app/permissions.server.ts";
 import { readProposalForm, refuseProposal } from "#app/proposal-form.server.ts";
 import { createProposal, getDraftingPlan, proposalChoices } from "#app/proposals.server.ts";
+import { newSubmissionKey, submissionKeyOf } from "#app/submissions.server.ts";
 import type { Locale } from "#app/i18n/index.ts";
 
 async function planFor(locale: Locale, actor: Actor) {
@@ -21,7 +22,7 @@ async function planFor(locale: Locale, actor: Actor) {
 
 export const loader = loaderWith("contribution.create", async ({ locale, actor }) => {
   const { plan, mayPropose } = await planFor(locale, actor);
-  return { plan, mayPropose, choices: await proposalChoices({ planId: plan.id, locale }) };
+  return { plan, mayPropose, choices: await proposalChoices({ planId: plan.id, locale }), submissionKey: mayPropose ? newSubmissionKey() : null };
 });
 
 export const action = actionWith("contribution.create", async ({ request, locale, actor }) => {
@@ -30,7 +31,7 @@ export const action = actionWith("contribution.create", async ({ request, locale
   if (!mayPropose) return data(refuseProposal(formData, "proposal.windowClosed"), { status: 403 });
   const read = readProposalForm(formData);
   if (!read.ok) return data(read.reply, { status: 400 });
-  const result = await createProposal({ planId: plan.id, authorId: actor!.id, input: read.input });
+  const result = await createProposal({ planId: plan.id, authorId: actor!.id, input: read.input, submissionKey: submissionKeyOf(formData) });
   if (!result.ok) {
     switch (result.reason) {
       case "timeout":
@@ -41,13 +42,15 @@ export const action = actionWith("contribution.create", async ({ request, locale
         return data(refuseProposal(formData, null, { themeId: ["proposal.unknownTheme"] }), { status: 400 });
       case "unknownActionPoint":
         return data(refuseProposal(formData, null, { actionPointId: ["proposal.unknownActionPoint"] }), { status: 400 });
+      case "keyReused":
+        return data(refuseProposal(formData, "submission.keyReused"), { status: 422 });
     }
   }
   throw redirect(`/voorstel/${result.id}`);
 });
 
 export default function NewProposal() {
-  const { plan, mayPropose, choices } = useLoaderData<typeof loader>();
+  const { plan, mayPropose, choices, submissionKey } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const t = useTranslate();
   return (
@@ -56,7 +59,7 @@ export default function NewProposal() {
       <Paragraph>{t("proposal.newIntro", { plan: plan.title.text })}</Paragraph>
       <WindowNote kind="proposals" window={plan.proposing} />
       {mayPropose || reply ? (
-        <ProposalForm id="voorstel" reply={reply} choices={choices} submitLabel={t("proposal.submit")} cancelTo="/voorstellen">
+        <ProposalForm id="voorstel" reply={reply} choices={choices} submitLabel={t("proposal.submit")} cancelTo="/voorstellen" submissionKey={submissionKey}>
           <LiveReadabilityMeter formId="voorstel" headingLevel={2} />
         </ProposalForm>
       ) : null}

@@ -114,6 +114,59 @@ describe("with JavaScript", () => {
   });
 });
 
+describe("a post is stored once", () => {
+  test("with JavaScript: a double click posts one comment and empties the form; a posted reply closes its form", async () => {
+    const person = await createUser({ displayName: "Dubbelklikker" });
+    const page = await signedIn(person.token);
+    await page.goto("/actiepunt/investeren-in-vakmanschap");
+    const discussion = publicDiscussion(page);
+    const field = discussion.getByLabel("Je reactie", { exact: true });
+    await field.fill("Twee keer geklikt, een keer geplaatst.");
+    await discussion.getByRole("button", { name: "Plaats reactie" }).dblclick();
+    await page.waitForURL(/vanaf=\d+#reactie-\d+$/);
+    const id = await newestCommentId(person.id);
+    await commentById(page, id).getByText("Twee keer geklikt, een keer geplaatst.").waitFor();
+    await expect.poll(() => field.inputValue()).toBe("");
+    expect(await getDb().select({ id: comments.id }).from(comments).where(eq(comments.authorId, person.id))).toHaveLength(1);
+
+    const comment = commentById(page, id);
+    await comment.getByRole("link", { name: "Antwoorden" }).click();
+    const reply = comment.getByRole("textbox", { name: "Je antwoord" });
+    await reply.fill("Een antwoord, ook een keer.");
+    await comment.getByRole("button", { name: "Plaats antwoord" }).dblclick();
+    await comment.getByText("Een antwoord, ook een keer.").waitFor();
+    // The reply form closed with the post: nothing left to click a second time.
+    await reply.waitFor({ state: "detached" });
+    expect(await comment.getByRole("button", { name: "Plaats antwoord" }).count()).toBe(0);
+    const [replies] = [await getDb().select({ id: comments.id }).from(comments).where(eq(comments.parentId, id))];
+    expect(replies).toHaveLength(1);
+    // Opened again, it is empty and carries a new key: a second reply is a new one.
+    await comment.getByRole("link", { name: "Antwoorden" }).first().click();
+    await expect.poll(() => reply.inputValue()).toBe("");
+    await reply.fill("Nog een antwoord.");
+    await comment.getByRole("button", { name: "Plaats antwoord" }).click();
+    await comment.getByText("Nog een antwoord.").waitFor();
+    expect(await getDb().select({ id: comments.id }).from(comments).where(eq(comments.parentId, id))).toHaveLength(2);
+  });
+
+  test.each([true, false])("a form sent twice on the way (the first answer lost) stores one comment; JavaScript: %s", async (javaScript) => {
+    const person = await createUser();
+    const page = await signedIn(person.token, javaScript);
+    // Every post to the page goes out twice, as when a proxy or the browser retries after a lost answer.
+    await page.route(/\/actiepunt\/investeren-in-vakmanschap(\.data)?(\?.*)?$/, async (route) => {
+      if (route.request().method() === "POST") await route.fetch({ maxRedirects: 0 });
+      await route.continue();
+    });
+    await page.goto("/actiepunt/investeren-in-vakmanschap");
+    const text = `Twee keer onderweg, ${javaScript ? "met" : "zonder"} JavaScript.`;
+    await publicDiscussion(page).getByLabel("Je reactie", { exact: true }).fill(text);
+    await publicDiscussion(page).getByRole("button", { name: "Plaats reactie" }).click();
+    await page.waitForURL(/#reactie-\d+$/);
+    await page.getByText(text).first().waitFor();
+    expect(await getDb().select({ id: comments.id }).from(comments).where(eq(comments.authorId, person.id))).toHaveLength(1);
+  });
+});
+
 describe("without JavaScript", () => {
   test("write, reply, like, edit and delete with plain forms", async () => {
     const author = await createUser({ displayName: "Schrijver zonder JS" });

@@ -46,6 +46,7 @@ test("migrations apply on an empty database, also when two instances start at on
     "rate_limits",
     "role_grants",
     "sessions",
+    "submissions",
     "support_budgets",
     "supports",
     "theme_timeouts",

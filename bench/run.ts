@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --duration <seconds>] [--connections <n>] [--skip-build] [--only pages|writes]`:
+ * `npm run bench [-- --duration <seconds>] [--connections <n>] [--skip-build] [--only pages|writes|mixed]`:
  * the load benchmark (docs/performance.md). Not a test, and not part of `npm test`.
  *
  * It builds the app first (`--skip-build` reuses an existing `build/`),
@@ -29,8 +29,9 @@ import { startApp } from "#tests/setup/app.ts";
 import { cpuPerRequest, cpuSnapshot, type CpuSnapshot } from "./cpu.ts";
 import { fillDatabase, SIZES, type Filled } from "./fill.ts";
 import { benchConnection } from "./sql.ts";
+import { mixedLoad, type MixedResult } from "./mixed.ts";
 
-const usage = "usage: npm run bench [-- --duration <seconds>] [--connections <n>] [--skip-build] [--only pages|writes]";
+const usage = "usage: npm run bench [-- --duration <seconds>] [--connections <n>] [--skip-build] [--only pages|writes|mixed]";
 let values: { duration?: string; connections?: string; "skip-build"?: boolean; only?: string };
 try {
   ({ values } = parseArgs({ options: { duration: { type: "string" }, connections: { type: "string" }, "skip-build": { type: "boolean" }, only: { type: "string" } } }));
@@ -40,12 +41,13 @@ try {
 }
 const DURATION = Number(values.duration ?? 10);
 const CONNECTIONS = Number(values.connections ?? 50);
-if (!(DURATION >= 1 && DURATION <= 600) || !Number.isInteger(CONNECTIONS) || CONNECTIONS < 1 || CONNECTIONS > 1000 || ![undefined, "pages", "writes"].includes(values.only)) {
-  console.error(`--duration must be 1–600 seconds, --connections 1–1000, --only pages or writes\n${usage}`);
+if (!(DURATION >= 1 && DURATION <= 600) || !Number.isInteger(CONNECTIONS) || CONNECTIONS < 1 || CONNECTIONS > 1000 || ![undefined, "pages", "writes", "mixed"].includes(values.only)) {
+  console.error(`--duration must be 1–600 seconds, --connections 1–1000, --only pages, writes or mixed\n${usage}`);
   process.exit(2);
 }
-const PAGES = values.only !== "writes";
-const WRITES = values.only !== "pages";
+const PAGES = values.only === undefined || values.only === "pages";
+const WRITES = values.only === undefined || values.only === "writes";
+const MIXED = values.only === undefined || values.only === "mixed";
 /** The app's page cache for signed-out visitors, as in production unless PAGE_CACHE_SECONDS says otherwise (0: off). */
 const pageCacheSeconds = process.env.PAGE_CACHE_SECONDS ?? "2";
 const root = path.resolve(import.meta.dirname, "..");
@@ -425,6 +427,19 @@ async function main(): Promise<number> {
     return { supportRun, withdrawRun, commentRun, supportsAdded, supportsRemoved, commentsAdded, duplicateRows, duplicateOk, duplicate5xx, doubles: distinct!.n as number };
   }
 
+  // Many signed-in people reading, commenting, supporting and reporting at once (bench/mixed.ts). Its people are
+  // posters the other scenarios used least, each commenting a few times at most.
+  let mixed: MixedResult | null = null;
+  if (MIXED) {
+    log("mixed load …");
+    const reportable = (await sql<{ id: number }>`select id from comments where thread_id = ${filled.commentThreadId} and status = 'published' order by id limit 2000`).map((row) => row.id);
+    const people = filled.posters.slice(Math.floor(filled.posters.length * 0.6), Math.floor(filled.posters.length * 0.78));
+    const before = cpuSnapshot(app.process.pid);
+    mixed = await mixedLoad({ base, people, proposalIds: proposals, hotPath, commentSlug: filled.commentSlug, commentThreadId: filled.commentThreadId, reportable, searchTerms, seconds: DURATION, connections: CONNECTIONS, sql });
+    const cpu = cpuPerRequest(before, cpuSnapshot(app.process.pid), mixed.requests);
+    log(`mixed load: ${mixed.requests} requests, ${mixed.rps.toFixed(0)}/s, p95 ${mixed.p95.toFixed(0)} ms, CPU ${cpu ? `${cpu.server.toFixed(2)}/${cpu.database.toFixed(2)}/${cpu.bench.toFixed(2)}` : "?"} ms per request; ${Object.entries(mixed.byKind).map(([kind, k]) => `${kind} ${k.acknowledged}/${k.sent}`).join(", ")}`);
+  }
+
   // -- the table ------------------------------------------------------------------------------------------------
   const checks: { what: string; target: string; value: string; pass: boolean }[] = [];
   const check = (what: string, target: string, value: string, pass: boolean) => checks.push({ what, target, value, pass });
@@ -461,6 +476,12 @@ async function main(): Promise<number> {
       `${w.duplicateRows} rows, ${w.duplicateOk} 2xx, ${w.duplicate5xx} 5xx, ${w.doubles} doubles`,
       w.duplicateRows === filled.duplicateTokens.length && w.duplicateOk === w.duplicateRows && w.duplicate5xx === 0 && w.doubles === 0,
     );
+  }
+  if (mixed) {
+    const m = mixed;
+    const missing = m.missing.comments + m.missing.supports + m.missing.reports;
+    check("mixed load: 5xx / socket errors", "0", `${m.errors5xx} / ${m.socketErrors}`, m.errors5xx === 0 && m.socketErrors === 0);
+    check("mixed load: acknowledged writes missing", "0", `${missing} (comments ${m.missing.comments}, supports ${m.missing.supports}, reports ${m.missing.reports}); ${m.doubles} stored twice`, missing === 0 && m.doubles === 0);
   }
   const header = ["scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "requests", "non-2xx", "5xx", "SQL/req", "vs floor", "CPU ms/req server/db/bench"];
   const rows = results.map((m) => [

@@ -267,7 +267,7 @@ export function isConnectionLost(error: unknown): boolean {
   for (let current = error; current && typeof current === "object" && !seen.has(current); current = (current as { cause?: unknown }).cause) {
     seen.add(current);
     const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && (CONNECTION_LOST.includes(code) || code.startsWith("08"))) return true;
+    if (typeof code === "string" && CONNECTION_LOST.includes(code)) return true;
     const message = (current as { message?: unknown }).message;
     if (typeof message === "string" && CONNECTION_LOST_MESSAGE.test(message)) return true;
     // Connecting to "localhost" tries every address it resolves to and fails with all their errors.
@@ -276,6 +276,7 @@ export function isConnectionLost(error: unknown): boolean {
   }
   return false;
 }
-const CONNECTION_LOST = ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "57P01", "57P02", "57P03", "53300"];
+// SQLSTATE class 08 (connection exceptions) except 08P01, a protocol violation: a fault, not an outage.
+const CONNECTION_LOST = ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "08000", "08001", "08003", "08004", "08006", "57P01", "57P02", "57P03", "53300"];
 // node-postgres reports a dropped or timed-out connection with these messages and no code.
 const CONNECTION_LOST_MESSAGE = /^(Connection terminated|Client has encountered a connection error|Client was closed|timeout expired|Connection ended)/i;

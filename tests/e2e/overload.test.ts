@@ -94,6 +94,56 @@ describe("a pool of two connections under a burst", () => {
 
 });
 
+describe("connections killed during writes", () => {
+  test("pg_terminate_backend on the app's connections every 100 ms for 4 s: never a 500, the process serves on, every acknowledged write is stored", async () => {
+    const proposals = await supportableProposals({ authorId: people[99]!.id, count: 30 });
+    const killer = await ownConnection();
+    let stop = false;
+    let kills = 0;
+    const killing = (async () => {
+      while (!stop) {
+        const { rows } = await killer.query<{ n: number }>("select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = 'inspraak' and datname = current_database()");
+        kills += rows[0]!.n;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    })();
+    const answers: { status: number; proposal: number; person: (typeof people)[number] }[] = [];
+    const deadline = Date.now() + 4_000;
+    let next = 0;
+    try {
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          while (Date.now() < deadline) {
+            const k = next++;
+            const person = people[k % 80]!;
+            const proposal = proposals[Math.floor(k / 80) % proposals.length]!;
+            const response = await fetch(`${app.url}/voorstel/${proposal}.data`, {
+              method: "POST",
+              headers: { Origin: app.url, Cookie: person.cookie, "Content-Type": "application/x-www-form-urlencoded" },
+              body: new URLSearchParams({ intent: "support", respond: "data" }),
+            });
+            await response.arrayBuffer();
+            answers.push({ status: response.status, proposal, person });
+          }
+        }),
+      );
+    } finally {
+      stop = true;
+      await killing;
+      await killer.end();
+    }
+    expect(kills).toBeGreaterThan(5);
+    expect(app.process.exitCode).toBeNull();
+    expect([...new Set(answers.map((answer) => answer.status))].filter((status) => status >= 500 && status !== 503)).toEqual([]);
+    for (const answer of answers.filter((a) => a.status === 200)) {
+      const { rowCount } = await getPool().query("select 1 from supports where proposal_id = $1 and user_id = $2", [answer.proposal, answer.person.id]);
+      expect(rowCount, `support ${answer.proposal}/${answer.person.id}`).toBe(1);
+    }
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(20);
+    expect((await getPage(app.url, `/actiepunt/${SLUG}`)).status).toBe(200);
+  });
+});
+
 describe("bounded waits: four connections, a lock timeout of 1 s, half a second's wait for a connection", () => {
   test("a table locked for 4 s: the writes that need it answer 503 after the lock timeout, an unrelated page stays fast", async () => {
     const [proposal] = await supportableProposals({ authorId: people[99]!.id, count: 1 });

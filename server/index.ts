@@ -38,9 +38,9 @@ app.use(compression());
 // INSPRAAK_QUERY_COUNT=1 (the benchmark, tests): every response says how many SQL statements its request sent, in
 // `X-Query-Count`, counted through the driver's debug hook in an AsyncLocalStorage context per request. The header
 // is written when the response's head is: a page's loaders have all finished by then (no deferred data), an
-// action's statements too. A statement that had to wait for a free pool connection is sent from the driver's
-// own callback, outside the request's context, and is not counted: read the figure from a request that had the
-// pool to itself (the benchmark probes one request at a time).
+// action's statements too. A statement that had to wait for a free pool connection is handed over from the
+// pool's callback, in the context of the request that released it, and counted there: read the figure from a
+// request that had the pool to itself (the benchmark probes one request at a time).
 if (process.env.INSPRAAK_QUERY_COUNT === "1") {
   const counters = new AsyncLocalStorage<{ queries: number }>();
   onQuery(() => {

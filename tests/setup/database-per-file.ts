@@ -5,7 +5,7 @@ import { createTestDatabase } from "./postgres.ts";
 
 // Every integration test file runs against its own copy of the seeded template.
 const database = await createTestDatabase(inject("pgAdminUrl"), "seeded");
-process.env.DATABASE_URL = database.url;
+process.env.DATABASE_URL = database.appUrl;
 
 afterAll(async () => {
   await stopJobs();

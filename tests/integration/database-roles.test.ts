@@ -1,13 +1,16 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { eq, sql } from "drizzle-orm";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import PgBoss from "pg-boss";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { createComment, getThreads } from "#app/comments.server.ts";
 import { decide } from "#app/moderation.server.ts";
 import { getDb, rowsOf } from "#db/client.ts";
 import { APPEND_ONLY_TABLES, grantAppRole, setUpAppRole } from "#db/roles.ts";
 import { actionPoints, auditLog, moderationActions } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
-import { TEST_APP_ROLE, withConnection } from "#tests/setup/postgres.ts";
+import { createTestDatabase, TEST_APP_ROLE, withConnection } from "#tests/setup/postgres.ts";
 
 // The app and these tests work as the app's role (DATABASE_URL); DATABASE_OWNER_URL is the owner of the tables.
 const appUrl = () => process.env.DATABASE_URL!;
@@ -207,5 +210,79 @@ describe("the grants, as the owner applies them at every start", () => {
     const elsewhere = new URL(ownerUrl());
     elsewhere.pathname = "/postgres";
     await expect(setUpAppRole({ url: appUrl(), ownerUrl: elsewhere.toString(), production: true })).rejects.toThrow(/^DATABASE_URL and DATABASE_OWNER_URL name different databases \(inspraak_test_\w+ and postgres\)/);
+  });
+});
+
+describe("on an external server, set up as the README says", () => {
+  const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const owner = { name: `inspraak_test_owner_${suffix}`, password: "eigenaar-van-de-tabellen" };
+  const appRole = { name: `inspraak_test_app_${suffix}`, password: "de-app-zelf-en-niet-meer" };
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const as = (role: { name: string; password: string }) => {
+    const url = new URL(database.url);
+    url.username = role.name;
+    url.password = role.password;
+    return url.toString();
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(inject("pgAdminUrl"), "empty");
+    await withConnection(database.url, async (admin) => {
+      // The README's statements: an owner that is no superuser, which owns the database, and a plain login role for the app.
+      await admin.query(`create role ${owner.name} login password '${owner.password}'`);
+      await admin.query(`create role ${appRole.name} login password '${appRole.password}'`);
+      await admin.query(`alter database ${pg.escapeIdentifier(new URL(database.url).pathname.slice(1))} owner to ${owner.name}`);
+    });
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+    await withConnection(inject("pgAdminUrl"), async (admin) => {
+      for (const role of [appRole.name, owner.name]) await admin.query(`drop role if exists ${role}`);
+    });
+  });
+
+  test("npm run db:seed migrates and grants as the owner; the app's role then writes rows, and cannot touch the records", { timeout: 60_000 }, async () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const run = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "db/cli.ts", "seed"], {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: "production", DATABASE_URL: as(appRole), DATABASE_OWNER_URL: as(owner) },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, output }));
+    });
+    expect(run.output.trim()).toBe("Migrated and seeded.");
+    expect(run.code).toBe(0);
+
+    await withConnection(as(appRole), async (client) => {
+      expect((await client.query("select count(*)::int as n from plans")).rows).toEqual([{ n: 2 }]);
+      await client.query("insert into audit_log (action) values ('test.external')");
+      await client.query("update plans set title = title");
+      for (const statement of ["truncate audit_log", "alter table moderation_actions disable trigger all", "set session_replication_role = replica", "delete from audit_log", "create table eigen (id int)"]) {
+        await expect(client.query(statement), statement).rejects.toMatchObject({ code: "42501" });
+      }
+    });
+    // Every table is the owner's, none the app role's.
+    const owners = await withConnection(database.url, async (admin) =>
+      (await admin.query<{ owner: string }>("select distinct pg_get_userbyid(relowner)::text as owner from pg_class where relnamespace in ('public'::regnamespace, 'drizzle'::regnamespace) and relkind in ('r', 'S')")).rows,
+    );
+    expect(owners).toEqual([{ owner: owner.name }]);
+
+    // pg-boss makes its schema as the owner; the next grant lets the app's role add jobs, and nothing more there.
+    const boss = new PgBoss({ connectionString: as(owner), schema: "pgboss", max: 1, supervise: false, schedule: false });
+    await boss.start();
+    await boss.createQueue("test-queue");
+    await boss.stop({ graceful: false, wait: true });
+    expect(await grantAppRole({ ownerUrl: as(owner), appRole: appRole.name })).toEqual([]);
+    await withConnection(as(appRole), async (client) => {
+      await client.query("insert into pgboss.job (name, data) values ('test-queue', '{}')");
+      await expect(client.query("delete from pgboss.job")).rejects.toMatchObject({ code: "42501" });
+      await expect(client.query("drop table pgboss.job")).rejects.toMatchObject({ code: "42501" });
+    });
   });
 });

@@ -1,5 +1,7 @@
-# Production image. Expects DATABASE_URL; at start the server applies pending
-# migrations and seeds the shipped plans, then serves on PORT (3000).
+# Production image. Expects DATABASE_URL (the app's role) and DATABASE_OWNER_URL
+# (the owner of the tables); at start the server applies pending migrations,
+# grants the app's role its rights and seeds the shipped plans as the owner,
+# then serves on PORT (3000) as the app's role.
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./

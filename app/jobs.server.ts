@@ -6,7 +6,8 @@
  */
 import PgBoss from "pg-boss";
 import { sql, type SQL } from "drizzle-orm";
-import { databaseUrl, type Executor, rowsOf } from "#db/client.ts";
+import { databaseUrl, type Executor, ownerDatabaseUrl, rowsOf } from "#db/client.ts";
+import { grantAppRole, roleOf } from "#db/roles.ts";
 
 export const QUEUES = {
   mail: "mail-send",
@@ -31,9 +32,12 @@ type Store = { url: string; boss: PgBoss; ready: Promise<PgBoss> };
 const key = Symbol.for("inspraak.jobs");
 const store = globalThis as typeof globalThis & { [key]?: Store };
 
-/** The started pg-boss of this process (one per database URL), with its queues created. */
+/**
+ * The started pg-boss of this process (one per database URL), with its queues created. It runs as the owner of
+ * the tables: it makes and migrates its own schema, and a table per queue.
+ */
 export function getBoss(): Promise<PgBoss> {
-  const url = databaseUrl();
+  const url = ownerDatabaseUrl();
   const current = store[key];
   if (current && current.url === url) return current.ready;
   const boss = new PgBoss({ connectionString: url, max: 3, schema: "pgboss", application_name: "inspraak-jobs" });
@@ -49,6 +53,9 @@ export function getBoss(): Promise<PgBoss> {
     for (const name of [QUEUES.mail, QUEUES.notificationMail]) await boss.updateQueue(name, { name, ...mailRetry });
     await boss.createQueue(QUEUES.notificationDigest, { name: QUEUES.notificationDigest, retryLimit: 2, retryDelay: 300, policy: "singleton" });
     await boss.createQueue(QUEUES.commentNotification, { name: QUEUES.commentNotification, retryLimit: 8, retryDelay: 5, retryBackoff: true });
+    // The app's role adds jobs from its own transactions (enqueue): it may now do so in the schema pg-boss just made or migrated.
+    const appUrl = databaseUrl();
+    if (appUrl !== url) await grantAppRole({ ownerUrl: url, appRole: roleOf(appUrl) });
     return boss;
   })();
   // A start that failed (PostgreSQL was away just then) is forgotten, so the next job starts afresh instead of

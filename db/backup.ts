@@ -162,7 +162,7 @@ async function pgRestore(url: string, file: string): Promise<void> {
   if (!pgRestorePath) throw new BackupError("This is a pg_dump archive, and no pg_restore was found in PG_BIN or on the PATH: install the PostgreSQL client tools of the version that made it, or newer.");
   const version = parseToolVersion((await run(pgRestorePath, ["--version"])).stdout);
   const { dbname, env } = toolConnection(url);
-  const result = await run(pgRestorePath, ["--clean", "--if-exists", "--no-owner", "--exit-on-error", "--single-transaction", `--dbname=${dbname}`, file], env);
+  const result = await run(pgRestorePath, ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${dbname}`, file], env);
   if (result.code !== 0) {
     throw new BackupError(`pg_restore ${version?.text ?? "(unknown version)"} failed (${pgRestorePath}); nothing was changed, it ran in one transaction:\n${result.stderr.trim()}`);
   }

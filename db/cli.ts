@@ -7,12 +7,15 @@
  * docs/decisions/008-backups.md. A restore expects an empty database and
  * refuses anything else unless --force.
  *
- * With no DATABASE_URL they all work on the embedded server under DATA_DIR,
- * which is stopped again afterwards (so stop a running `npm start` first).
+ * They work as the owner of the tables: DATABASE_OWNER_URL when set, else
+ * DATABASE_URL; with neither, the embedded server under DATA_DIR, which is
+ * stopped again afterwards (so stop a running `npm start` first). A restore
+ * grants the app's role its rights again, as a start does.
  */
 import { parseArgs } from "node:util";
 import { BackupError, backupDatabase, defaultBackupPath, restoreDatabase } from "./backup.ts";
 import { openDatabase, prepareDatabase } from "./bootstrap.ts";
+import { setUpAppRole } from "./roles.ts";
 
 const usage = [
   "usage: node --import tsx db/cli.ts migrate|seed",
@@ -29,6 +32,7 @@ const [command, ...rest] = process.argv.slice(2);
 
 if (command === "migrate" || command === "seed") {
   const database = await prepareDatabase({ seed: command === "seed" });
+  for (const warning of database.warnings) console.warn(warning);
   console.log(command === "seed" ? "Migrated and seeded." : "Migrated.");
   await database.stop();
 } else if (command === "backup" || command === "restore") {
@@ -50,10 +54,13 @@ if (command === "migrate" || command === "seed") {
   const database = await openDatabase();
   try {
     if (command === "backup") {
-      const result = await backupDatabase({ url: database.url, out: values.out ?? defaultBackupPath(), format: format as "auto" | "pg_dump" | "builtin" });
+      const result = await backupDatabase({ url: database.ownerUrl, out: values.out ?? defaultBackupPath(), format: format as "auto" | "pg_dump" | "builtin" });
       console.log(`Backup written (${result.format} format): ${result.file}`);
     } else {
-      const result = await restoreDatabase({ url: database.url, file: positionals[0]!, force: values.force });
+      const result = await restoreDatabase({ url: database.ownerUrl, file: positionals[0]!, force: values.force });
+      // The archive's own grants are left out (they name the roles of wherever it was made).
+      const warnings = await setUpAppRole({ url: database.url, ownerUrl: database.ownerUrl, production: false });
+      for (const warning of warnings) console.warn(warning);
       console.log(`Restored (${result.format} format): ${result.detail}.`);
     }
   } catch (error) {

@@ -23,6 +23,14 @@ export function databaseUrl(): string {
   return url;
 }
 
+/**
+ * The owner of the tables (DATABASE_OWNER_URL), for migrations, grants and
+ * the job queue; DATABASE_URL when one role does both (db/roles.ts).
+ */
+export function ownerDatabaseUrl(): string {
+  return process.env.DATABASE_OWNER_URL || databaseUrl();
+}
+
 /** The limits every connection of the app works under (README, "Configuration"). */
 export type PoolSettings = {
   /** Connections per process. */

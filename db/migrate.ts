@@ -5,8 +5,8 @@ import { drizzle } from "drizzle-orm/node-postgres";
 
 export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
-// Any constant works; it only has to be the same for every instance of the app.
-const MIGRATION_LOCK = 72_616_001;
+// Any constant works; it only has to be the same for every instance of the app. Grants take it too (db/roles.ts).
+export const MIGRATION_LOCK = 72_616_001;
 
 /**
  * Applies pending migrations. Several app instances may start at once: a

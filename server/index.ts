@@ -22,6 +22,7 @@ const host = process.env.HOST ?? "0.0.0.0";
 await resolveSecretAtStart();
 
 const database = await startStep(() => prepareDatabase());
+for (const warning of database.warnings) console.warn(warning);
 // Background jobs (e-mail, clean-up) run in this process; WORKERS=off leaves them to another instance.
 if (process.env.WORKERS !== "off") await startWorkers();
 

@@ -10,9 +10,10 @@
  *   travel. Outside production the fixed development secret.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DEVELOPMENT_SECRET, MIN_SECRET_LENGTH, setServerSecret } from "../app/supports.server.ts";
+import { writeOnce } from "../db/kept-file.ts";
 
 export class SecretError extends Error {
   override name = "SecretError";
@@ -38,34 +39,13 @@ function readKept(file: string): string | null {
   return content;
 }
 
-/**
- * The secret kept in `file`, made on first use. It is written whole to a
- * temporary file (mode 0600) and then linked into place, which fails when the
- * file exists: of two processes starting at once one creates it, and both
- * end up with that one.
- */
+/** The secret kept in `file`, made on first use (see writeOnce). */
 function keptSecret(file: string): { secret: string; created: boolean } {
   const existing = readKept(file);
   if (existing) return { secret: existing, created: false };
-  mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString("hex");
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  const fd = openSync(temporary, "wx", 0o600);
-  try {
-    writeSync(fd, `${secret}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    linkSync(temporary, file);
-    return { secret, created: true };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    return { secret: readKept(file)!, created: false };
-  } finally {
-    unlinkSync(temporary);
-  }
+  if (writeOnce(file, `${secret}\n`)) return { secret, created: true };
+  return { secret: readKept(file)!, created: false };
 }
 
 /**

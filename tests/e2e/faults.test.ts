@@ -36,7 +36,7 @@ beforeAll(async () => {
     WORKERS: "off",
     TRUST_PROXY: "loopback",
   };
-  app = await startApp({ databaseUrl: pg.databaseUrl, env });
+  app = await startApp({ databaseUrl: pg.appUrl, ownerUrl: pg.databaseUrl, env });
   process.env.DATABASE_URL = pg.databaseUrl;
   threadId = await publicThreadOf(SLUG);
 });
@@ -234,7 +234,7 @@ describe("kill -9 of the app under write load", () => {
     await new Promise<void>((resolve) => (victim.process.exitCode !== null || victim.process.signalCode !== null ? resolve() : victim.process.once("exit", () => resolve())));
     expect(victim.process.signalCode).toBe("SIGKILL");
 
-    app = await startApp({ databaseUrl: pg.databaseUrl, env });
+    app = await startApp({ databaseUrl: pg.appUrl, ownerUrl: pg.databaseUrl, env });
     const acked = writes.filter((write) => write.status !== "lost" && acknowledged(write.status));
     expect(writes.filter((write) => write.status !== "lost" && !acknowledged(write.status))).toEqual([]);
 
@@ -276,7 +276,7 @@ describe("kill -9 of the app under write load", () => {
 
 describe("the SMTP server is down", () => {
   test("registering still succeeds, and the mail goes out exactly once when SMTP is back", async () => {
-    const worker = await startWorker({ databaseUrl: pg.databaseUrl, env });
+    const worker = await startWorker({ databaseUrl: pg.appUrl, ownerUrl: pg.databaseUrl, env });
     let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
     try {
       const email = `wacht-op-smtp-${process.pid}@voorbeeld.nl`;

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq, sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { unsubscribeToken } from "#app/notifications.server.ts";
 import { DEVELOPMENT_SECRET, setServerSecret } from "#app/supports.server.ts";
@@ -141,6 +142,20 @@ async function withDatabase<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The roles the app's own connections (its pool, its health check, its job queue) log in as. */
+async function appConnectionRoles(): Promise<Record<string, string[]>> {
+  const client = new pg.Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${postmaster()!.port}/inspraak` });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ application: string; roles: string[] }>(
+      "select application_name as application, array_agg(distinct usename::text) as roles from pg_stat_activity where datname = 'inspraak' and application_name like 'inspraak%' group by 1",
+    );
+    return Object.fromEntries(rows.map((row) => [row.application, row.roles]));
+  } finally {
+    await client.end();
+  }
+}
+
 async function count(query: ReturnType<typeof sql>): Promise<number> {
   const result = await getDb().execute(query);
   const rows = Array.from(((result as { rows?: unknown }).rows ?? result) as Iterable<{ n: number }>);
@@ -177,6 +192,7 @@ afterAll(async () => {
 });
 
 let secretFile: ReturnType<typeof fileState>;
+let passwordFile: ReturnType<typeof fileState>;
 let app: Served;
 
 test("a fresh clone starts with nothing set: a secret is made and kept in DATA_DIR, readable only by its owner", async () => {
@@ -191,6 +207,13 @@ test("a fresh clone starts with nothing set: a secret is made and kept in DATA_D
   expect(await unsubscribeStatus(app, secret)).toBe(200);
   expect(await unsubscribeStatus(app, DEVELOPMENT_SECRET)).toBe(400);
   expect(app.stdout()).toContain("A new secret is kept in");
+  // The app serves as the role inspraak_app, with a password made now and kept beside the secret; only pg-boss
+  // (inspraak-jobs) works as the owner of the tables.
+  passwordFile = fileState(path.join(dataDir, "postgres-app-password"));
+  expect(passwordFile.mode).toBe(0o600);
+  expect(passwordFile.content).toMatch(/^[0-9a-f]{48}\n$/);
+  expect(await appConnectionRoles()).toEqual({ inspraak: ["inspraak_app"], "inspraak-health": ["inspraak_app"], "inspraak-jobs": ["postgres"] });
+  expect(app.stderr()).toBe("");
   expect(await stop(app)).toBe(0);
   expect(postgresProcesses()).toEqual([]);
 });
@@ -199,6 +222,9 @@ test("the next start reuses the kept secret and leaves the file as it was", asyn
   app = await serve();
   await healthy(app);
   expect(fileState(path.join(dataDir, "secret"))).toEqual(secretFile);
+  expect(fileState(path.join(dataDir, "postgres-app-password"))).toEqual(passwordFile);
+  expect((await fetch(`${app.url}/`)).status).toBe(200);
+  expect((await appConnectionRoles()).inspraak).toEqual(["inspraak_app"]);
   expect(await unsubscribeStatus(app, secretFile.content.trim())).toBe(200);
   expect(app.stdout()).not.toContain("A new secret");
 });

@@ -8,7 +8,7 @@ let app: RunningApp;
 
 beforeAll(async () => {
   pg = await startOwnPostgres("health");
-  app = await startApp({ databaseUrl: pg.databaseUrl });
+  app = await startApp({ databaseUrl: pg.appUrl, ownerUrl: pg.databaseUrl });
 });
 
 afterAll(async () => {

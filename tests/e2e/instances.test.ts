@@ -20,7 +20,8 @@ beforeAll(async () => {
   // B leaves the background jobs to A, as a web instance next to a worker would.
   // The same SECRET on every instance, so both publish the same pseudonyms in the support ledger.
   const secret = "twee-instanties-een-geheim-van-minstens-32-tekens";
-  [a, b] = await Promise.all([startApp({ databaseUrl: database.url, env: { SECRET: secret } }), startApp({ databaseUrl: database.url, env: { SECRET: secret, WORKERS: "off" } })]);
+  const roles = { databaseUrl: database.appUrl, ownerUrl: database.url };
+  [a, b] = await Promise.all([startApp({ ...roles, env: { SECRET: secret } }), startApp({ ...roles, env: { SECRET: secret, WORKERS: "off" } })]);
 });
 
 afterAll(async () => {

@@ -24,7 +24,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   pg = await startOwnPostgres("outage");
-  app = await startApp({ databaseUrl: pg.databaseUrl, env: { WORKERS: "off" } });
+  app = await startApp({ databaseUrl: pg.appUrl, ownerUrl: pg.databaseUrl, env: { WORKERS: "off" } });
   process.env.DATABASE_URL = pg.databaseUrl;
   // Sessions and subjects are made while the database is up; the requests below use them while it is down.
   person = await createUser();

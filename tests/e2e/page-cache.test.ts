@@ -16,7 +16,7 @@ let threadId: number;
 beforeAll(async () => {
   database = await createTestDatabase(inject("pgAdminUrl"), "seeded");
   process.env.DATABASE_URL = database.url;
-  app = await startApp({ databaseUrl: database.url, env: { PAGE_CACHE_SECONDS: "60" } });
+  app = await startApp({ databaseUrl: database.appUrl, ownerUrl: database.url, env: { PAGE_CACHE_SECONDS: "60" } });
   threadId = await publicThreadOf(SLUG);
 });
 
@@ -93,7 +93,7 @@ test("answers that are not plain public pages are not kept: 404s, and data that 
 });
 
 test("when a kept page expires, one request renders it anew while the others still get the kept copy", async () => {
-  const short = await startApp({ databaseUrl: database.url, env: { PAGE_CACHE_SECONDS: "1" } });
+  const short = await startApp({ databaseUrl: database.appUrl, ownerUrl: database.url, env: { PAGE_CACHE_SECONDS: "1" } });
   try {
     await getPage(short.url, `/actiepunt/${SLUG}`);
     await new Promise((resolve) => setTimeout(resolve, 1_200));

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { startApp, type RunningApp } from "#tests/setup/app.ts";
+import { appUrlFor } from "#tests/setup/postgres.ts";
 
 // The shared app runs without INSPRAAK_QUERY_COUNT; this file starts a second one, on the same database, with it.
 const baseUrl = inject("baseUrl");
 let counting: RunningApp;
 
 beforeAll(async () => {
-  counting = await startApp({ databaseUrl: inject("databaseUrl"), env: { INSPRAAK_QUERY_COUNT: "1", WORKERS: "off" } });
+  counting = await startApp({ databaseUrl: appUrlFor(inject("databaseUrl")), ownerUrl: inject("databaseUrl"), env: { INSPRAAK_QUERY_COUNT: "1", WORKERS: "off" } });
 });
 afterAll(async () => {
   await counting?.stop();

@@ -12,6 +12,7 @@ import { getPool, getDb } from "#db/client.ts";
 import { actionPoints, auditLog, roleGrants, sessions, themes, users } from "#db/schema.ts";
 import { createUser, PASSWORD } from "#tests/setup/factories.ts";
 import { args, get, post, thrown, unwrap } from "#tests/setup/requests.ts";
+import { withConnection } from "#tests/setup/postgres.ts";
 
 const nl = translator("nl");
 const unique = () => Math.random().toString(36).slice(2, 8);
@@ -428,13 +429,18 @@ describe("audit log page", () => {
     expect(first.data.entries[0]!.id).toBe((await getDb().select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]!.id);
   });
 
-  test("is append-only: the database refuses updates and deletes", async () => {
+  test("is append-only: the database refuses updates and deletes, from the app's role and from the table's owner", async () => {
     const pool = getPool();
     const total = async () => (await pool.query<{ total: number }>("select count(*)::int as total from audit_log")).rows[0]!.total;
     const before = await total();
     expect(before).toBeGreaterThan(0);
-    await expect(pool.query("update audit_log set action = 'role.granted'")).rejects.toThrow(/append-only/);
-    await expect(pool.query("delete from audit_log")).rejects.toThrow(/append-only/);
+    // The app's role has no right to (tests/integration/database-roles.test.ts); for the owner, the trigger refuses.
+    await expect(pool.query("update audit_log set action = 'role.granted'")).rejects.toThrow(/permission denied/);
+    await expect(pool.query("delete from audit_log")).rejects.toThrow(/permission denied/);
+    await withConnection(process.env.DATABASE_OWNER_URL!, async (owner) => {
+      await expect(owner.query("update audit_log set action = 'role.granted'")).rejects.toThrow(/append-only/);
+      await expect(owner.query("delete from audit_log")).rejects.toThrow(/append-only/);
+    });
     expect(await total()).toBe(before);
   });
 });

@@ -13,22 +13,27 @@ import { blockUser, ensureAdmin, listAuditLog } from "#app/users.server.ts";
 import { serverVersionNum } from "#db/backup.ts";
 import { serverMajor } from "#db/backup-version.ts";
 import { closeDb, getDb } from "#db/client.ts";
+import { ensureAppRole } from "#db/roles.ts";
 import { actionPoints, plans, proposals, themes } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
-import { createTestDatabase, withConnection } from "#tests/setup/postgres.ts";
+import { appUrlFor, createTestDatabase, TEST_APP_ROLE, withConnection } from "#tests/setup/postgres.ts";
 import { startPostgres15, type Postgres15 } from "#tests/setup/postgres-15.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const sourceUrl = process.env.DATABASE_URL!;
+// Backups are made and restored as the owner of the tables; the app reads them as its own role.
+const sourceUrl = process.env.DATABASE_OWNER_URL!;
 let dir: string;
 const created: { drop: () => Promise<void> }[] = [];
 
-/** Runs `db/cli.ts <args>` as its own process, as `npm run db:backup` / `db:restore` do. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/**
+ * Runs `db/cli.ts <args>` as its own process, as `npm run db:backup` / `db:restore` do, on the database at
+ * `owner` (its owner's URL) with the app's role as DATABASE_URL, as a deployment has them.
+ */
+function cli(args: string[], owner: string = sourceUrl, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "db/cli.ts", ...args], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: sourceUrl, ...env },
+      env: { ...process.env, DATABASE_OWNER_URL: owner, DATABASE_URL: appUrlFor(owner), ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -67,14 +72,15 @@ async function fingerprint(url: string) {
   });
 }
 
-/** Runs `read` against the database at `url` through the app's own client. */
+/** Runs `read` against the database at `url` through the app's own client, as the app's role. */
 async function withDatabase<T>(url: string, read: () => Promise<T>): Promise<T> {
-  process.env.DATABASE_URL = url;
+  const own = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = appUrlFor(url);
   try {
     return await read();
   } finally {
     await closeDb();
-    process.env.DATABASE_URL = sourceUrl;
+    process.env.DATABASE_URL = own;
   }
 }
 
@@ -150,7 +156,7 @@ describe("npm run db:backup / db:restore (built-in format)", () => {
     expect(order.indexOf("proposals")).toBeLessThan(order.indexOf("supports"));
 
     restoredUrl = await emptyDatabase();
-    const restore = await cli(["restore", backupFile], { DATABASE_URL: restoredUrl });
+    const restore = await cli(["restore", backupFile], restoredUrl);
     expect(restore.stderr).toBe("");
     expect(restore.code).toBe(0);
     expect(restore.stdout).toMatch(/^Restored \(builtin format\): \d+ rows in \d+ tables\.$/m);
@@ -190,14 +196,14 @@ describe("npm run db:backup / db:restore (built-in format)", () => {
     const changed = await fingerprint(restoredUrl);
     expect(changed).not.toEqual(original);
 
-    const refused = await cli(["restore", backupFile], { DATABASE_URL: restoredUrl });
+    const refused = await cli(["restore", backupFile], restoredUrl);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("is not empty");
     expect(refused.stderr).toContain("--force");
     expect(await fingerprint(restoredUrl)).toEqual(changed);
 
     // --force clears our schemas first: the row added above is gone, the backup's rows are back.
-    const forced = await cli(["restore", backupFile, "--force"], { DATABASE_URL: restoredUrl });
+    const forced = await cli(["restore", backupFile, "--force"], restoredUrl);
     expect(forced.stderr).toBe("");
     expect(forced.code).toBe(0);
     expect(await fingerprint(restoredUrl)).toEqual(original);
@@ -215,13 +221,13 @@ describe("npm run db:backup / db:restore (built-in format)", () => {
     };
 
     const newer = await rewrite("newer.backup", [...header.migrations, { hash: "f".repeat(64), createdAt: Date.now() + 86_400_000 }]);
-    const refused = await cli(["restore", newer], { DATABASE_URL: await emptyDatabase() });
+    const refused = await cli(["restore", newer], await emptyDatabase());
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(`The backup was made at migration ${header.migrations.length + 1}`);
     expect(refused.stderr).toContain("which this version of Inspraak does not have");
 
     const changed = await rewrite("changed.backup", [{ ...header.migrations[0]!, hash: "0".repeat(64) }, ...header.migrations.slice(1)]);
-    const differs = await cli(["restore", changed], { DATABASE_URL: await emptyDatabase() });
+    const differs = await cli(["restore", changed], await emptyDatabase());
     expect(differs.code).toBe(1);
     expect(differs.stderr).toContain("differs from the one the backup was made with");
   });
@@ -244,7 +250,7 @@ describe("npm run db:backup / db:restore (built-in format)", () => {
     await writeFile(file, gzipSync(`${magic}\n${headerLine}\n${lines.slice(0, cut).join("\n")}\n`));
 
     const target = await emptyDatabase();
-    const result = await cli(["restore", file], { DATABASE_URL: target });
+    const result = await cli(["restore", file], target);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("The backup file ends too early");
     // The tables copied before the cut were copied in the same transaction, which was rolled back.
@@ -255,7 +261,7 @@ describe("npm run db:backup / db:restore (built-in format)", () => {
   test("refuses a file that is not a backup, and says so", async () => {
     const bogus = path.join(dir, "bogus.backup");
     await writeFile(bogus, "not a backup\n");
-    const result = await cli(["restore", bogus], { DATABASE_URL: await emptyDatabase() });
+    const result = await cli(["restore", bogus], await emptyDatabase());
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("neither a pg_dump custom-format archive nor an Inspraak backup");
   });
@@ -267,6 +273,7 @@ describe("npm run db:backup / db:restore (pg_dump format: PostgreSQL 15 with the
   let pg15: Postgres15;
   beforeAll(async () => {
     pg15 = await startPostgres15();
+    await ensureAppRole({ adminUrl: pg15.adminUrl, role: TEST_APP_ROLE.name, password: TEST_APP_ROLE.password });
     await withConnection(pg15.adminUrl, async (admin) => {
       await admin.query("create database source15");
       await admin.query("create database restored15");
@@ -280,7 +287,7 @@ describe("npm run db:backup / db:restore (pg_dump format: PostgreSQL 15 with the
     // The test database's rows on the PostgreSQL 15 server: its built-in backup restored there (migrations included).
     const builtin = path.join(dir, "for-15.backup");
     expect((await cli(["backup", "--out", builtin, "--format", "builtin"])).code).toBe(0);
-    const seeded = await cli(["restore", builtin], { DATABASE_URL: pg15.urlFor("source15") });
+    const seeded = await cli(["restore", builtin], pg15.urlFor("source15"));
     expect(seeded.stderr).toBe("");
     expect(seeded.code).toBe(0);
     const source = await fingerprint(pg15.urlFor("source15"));
@@ -288,21 +295,21 @@ describe("npm run db:backup / db:restore (pg_dump format: PostgreSQL 15 with the
 
     // No PG_BIN: the pg_dump on the PATH (15) is found fit for the server (15).
     const out = path.join(dir, "inspraak.pgdump");
-    const backup = await cli(["backup", "--out", out, "--format", "pg_dump"], { DATABASE_URL: pg15.urlFor("source15") });
+    const backup = await cli(["backup", "--out", out, "--format", "pg_dump"], pg15.urlFor("source15"));
     expect(backup.stderr).toBe("");
     expect(backup.code).toBe(0);
     expect(backup.stdout).toContain(`Backup written (pg_dump format): ${out}`);
     // pg_dump's custom format, as pg_restore reads it.
     expect((await readFile(out)).subarray(0, 5).toString("latin1")).toBe("PGDMP");
 
-    const restore = await cli(["restore", out], { DATABASE_URL: pg15.urlFor("restored15") });
+    const restore = await cli(["restore", out], pg15.urlFor("restored15"));
     expect(restore.stderr).toBe("");
     expect(restore.code).toBe(0);
     expect(restore.stdout).toContain("Restored (pg_dump format)");
     expect(await fingerprint(pg15.urlFor("restored15"))).toEqual(source);
 
     // A second restore into what is no longer empty is refused, as for the built-in format.
-    const refused = await cli(["restore", out], { DATABASE_URL: pg15.urlFor("restored15") });
+    const refused = await cli(["restore", out], pg15.urlFor("restored15"));
     expect(refused.code).toBe(1);
   });
 });
@@ -320,7 +327,7 @@ describe("pg_dump selection", () => {
     const major = serverMajor(await serverVersionNum(sourceUrl));
     const bin = await fakePgBin(`${major - 3}.14 (Debian ${major - 3}.14-0+deb12u1)`);
     const out = path.join(dir, "refused.backup");
-    const result = await cli(["backup", "--out", out, "--format", "pg_dump"], { PG_BIN: bin });
+    const result = await cli(["backup", "--out", out, "--format", "pg_dump"], sourceUrl, { PG_BIN: bin });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`pg_dump ${major - 3}.14 is too old for this PostgreSQL ${major} server: pg_dump ${major} or newer is required`);
     expect(result.stderr).toContain(`postgresql-client-${major}`);
@@ -333,7 +340,7 @@ describe("pg_dump selection", () => {
     const major = serverMajor(await serverVersionNum(sourceUrl));
     const bin = await fakePgBin(`${major - 1}.2`);
     const out = path.join(dir, "fallback.backup");
-    const result = await cli(["backup", "--out", out], { PG_BIN: bin });
+    const result = await cli(["backup", "--out", out], sourceUrl, { PG_BIN: bin });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`No pg_dump ${major} or newer was found`);
     expect(result.stderr).toContain("Using the built-in format instead.");

@@ -7,6 +7,7 @@ import { getDb, rowsOf } from "#db/client.ts";
 import { freePort } from "#db/embedded.ts";
 import { outbox } from "#db/schema.ts";
 import { startSmtp } from "#tests/setup/smtp.ts";
+import { asOwner } from "#tests/setup/owner.ts";
 
 /** Headers and body of a received message (ASCII text, so no transfer encoding to undo). */
 function parse(raw: string) {
@@ -21,9 +22,10 @@ async function outboxRow(id: number) {
 }
 
 async function jobsFor(outboxId: number) {
-  const rows = rowsOf(await getDb().execute(
+  // pg-boss's tables are the owner's: the app's role may only add jobs.
+  const rows = rowsOf(await asOwner((db) => db.execute(
     sql`select id, state from pgboss.job where name = ${QUEUES.mail} and data->>'outboxId' = ${String(outboxId)}`,
-  ));
+  )));
   return Array.from(rows as Iterable<{ id: string; state: string }>);
 }
 
@@ -139,7 +141,7 @@ describe("with SMTP_URL", () => {
     expect(await runQueuedJobs()).toBe(0);
 
     smtp = await startSmtp(port);
-    await getDb().execute(sql`update pgboss.job set start_after = now() where id = ${job!.id}::uuid`);
+    await asOwner((db) => db.execute(sql`update pgboss.job set start_after = now() where id = ${job!.id}::uuid`));
     expect(await runQueuedJobs()).toBe(1);
 
     expect(smtp.received).toHaveLength(1);

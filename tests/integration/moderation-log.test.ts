@@ -9,6 +9,7 @@ import { getDb, rowsOf } from "#db/client.ts";
 import { actionPoints, comments, moderationActions, moderationQueue, outbox, proposals, themes, threads } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
 import { args, get, unwrap } from "#tests/setup/requests.ts";
+import { asOwner } from "#tests/setup/owner.ts";
 
 const SECRET_SENTENCE = "Mijn buurman Jan de Vries woont op Kerkstraat 12 en is een oplichter.";
 const MODERATOR_NAME = "Moderator Zwaluwstaart";
@@ -330,8 +331,8 @@ describe("the daily digest for moderators", () => {
     expect(await mailsTo(modB)).toHaveLength(before.b + 1);
 
     // Every digest has a delivery job queued with it.
-    const jobs = rowsOf<{ n: number }>(await getDb().execute<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'mail-send'
-      and (data->>'outboxId')::int in (select id from outbox where user_id in (${modA}, ${modB}, ${admin}))`));
+    const jobs = rowsOf<{ n: number }>(await asOwner((db) => db.execute<{ n: number }>(sql`select count(*)::int as n from pgboss.job where name = 'mail-send'
+      and (data->>'outboxId')::int in (select id from outbox where user_id in (${modA}, ${modB}, ${admin}))`)));
     expect(Number(jobs[0]!.n)).toBe(before.a + before.b + before.admin + 3);
   });
 

@@ -27,6 +27,7 @@ import { getDb, rowsOf } from "#db/client.ts";
 import { actionPoints, notifications, outbox, plans, themes, users } from "#db/schema.ts";
 import { createUser } from "#tests/setup/factories.ts";
 import { args, get, post, thrown, unwrap } from "#tests/setup/requests.ts";
+import { asOwner } from "#tests/setup/owner.ts";
 
 type Person = Awaited<ReturnType<typeof createUser>>;
 const SLUG = "open-source";
@@ -278,7 +279,7 @@ describe("the fan-out of a new comment", () => {
     // The comment committed with its job queued and no follower's notification written.
     expect(await notesOfFollowers()).toHaveLength(0);
     expect(await isFollowing({ userId: writer.id, subjectType: "action_point", subjectId: pointId })).toBe(true);
-    const jobs = Array.from(rowsOf(await db.execute(sql`select id from pgboss.job where name = ${QUEUES.commentNotification} and data->>'commentId' = ${String(commentId)}`)));
+    const jobs = Array.from(rowsOf(await asOwner((owner) => owner.execute(sql`select id from pgboss.job where name = ${QUEUES.commentNotification} and data->>'commentId' = ${String(commentId)}`))));
     expect(jobs).toHaveLength(1);
 
     expect(await runCommentJobs()).toBe(1);

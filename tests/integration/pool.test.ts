@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
 import { connect, isConnectionLost, poolSettings, rowsOf, type Executor, type PoolSettings } from "#db/client.ts";
 
-const url = () => process.env.DATABASE_URL!;
+// These tests make tables of their own and end connections: they work as the owner of the tables.
+const url = () => process.env.DATABASE_OWNER_URL!;
 const settings = (overrides: Partial<PoolSettings>): PoolSettings => ({ ...poolSettings(), ...overrides });
 const opened: { end: () => Promise<void> }[] = [];
 afterAll(async () => {

@@ -3,15 +3,22 @@ import { freePort } from "#db/embedded.ts";
 
 export type RunningApp = { url: string; process: ChildProcess; output: () => string; stop: () => Promise<void> };
 
+/** DATABASE_URL and DATABASE_OWNER_URL for a child process: the app's role and the owner, or one role for both. */
+function databaseEnv(databaseUrl: string, ownerUrl: string | undefined): Record<string, string | undefined> {
+  return { DATABASE_URL: databaseUrl, DATABASE_OWNER_URL: ownerUrl };
+}
+
 /**
  * Starts the production server (`server/index.ts` serving `build/`) as its
  * own process, the way `npm run serve` does, and waits until it answers.
+ * With `ownerUrl` it works as a deployment with two roles does: it migrates
+ * and grants as the owner, and serves as `databaseUrl`'s role.
  */
-export async function startApp({ databaseUrl, env = {}, nodeArgs = [] }: { databaseUrl: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningApp> {
+export async function startApp({ databaseUrl, ownerUrl, env = {}, nodeArgs = [] }: { databaseUrl: string; ownerUrl?: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningApp> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
     // The page cache is off unless a test asks for it: tests change the database directly and read pages right after.
-    env: { ...process.env, PAGE_CACHE_SECONDS: "0", SECRET: "een-geheim-voor-de-tests-van-minstens-32-tekens", ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, PAGE_CACHE_SECONDS: "0", SECRET: "een-geheim-voor-de-tests-van-minstens-32-tekens", ...env, NODE_ENV: "production", ...databaseEnv(databaseUrl, ownerUrl), PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -51,9 +58,9 @@ export async function startApp({ databaseUrl, env = {}, nodeArgs = [] }: { datab
 export type RunningWorker = { process: ChildProcess; output: () => string; stop: () => Promise<void> };
 
 /** Starts `server/worker.ts` (background jobs only) as its own process and waits until its workers run. */
-export async function startWorker({ databaseUrl, env = {} }: { databaseUrl: string; env?: Record<string, string> }): Promise<RunningWorker> {
+export async function startWorker({ databaseUrl, ownerUrl, env = {} }: { databaseUrl: string; ownerUrl?: string; env?: Record<string, string> }): Promise<RunningWorker> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/worker.ts"], {
-    env: { ...process.env, SECRET: "een-geheim-voor-de-tests-van-minstens-32-tekens", ...env, NODE_ENV: "production", DATABASE_URL: databaseUrl },
+    env: { ...process.env, SECRET: "een-geheim-voor-de-tests-van-minstens-32-tekens", ...env, NODE_ENV: "production", ...databaseEnv(databaseUrl, ownerUrl) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

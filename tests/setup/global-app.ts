@@ -7,6 +7,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     pgAdminUrl: string;
     baseUrl: string;
+    /** The app's database as the owner of its tables: what the tests' own setup and checks use. */
     databaseUrl: string;
   }
 }
@@ -16,7 +17,8 @@ export default async function setup(project: TestProject) {
   const server = await startTestServer();
   await prepareTemplates(server.adminUrl);
   const database = await createTestDatabase(server.adminUrl, "seeded");
-  const app = await startApp({ databaseUrl: database.url });
+  // The app migrates and grants as the owner and serves as the app's role, as a deployment does.
+  const app = await startApp({ databaseUrl: database.appUrl, ownerUrl: database.url });
   project.provide("pgAdminUrl", server.adminUrl);
   project.provide("baseUrl", app.url);
   project.provide("databaseUrl", database.url);

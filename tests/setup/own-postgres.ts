@@ -3,10 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { ensureDatabase } from "#db/bootstrap.ts";
 import { databaseUrlFor, startEmbeddedPostgres, type EmbeddedServer } from "#db/embedded.ts";
+import { ensureAppRole } from "#db/roles.ts";
+import { appUrlFor, TEST_APP_ROLE } from "./postgres.ts";
 
 export type OwnPostgres = {
-  /** The `inspraak` database on this server. */
+  /** The `inspraak` database on this server, as its owner. */
   databaseUrl: string;
+  /** The same database as the tests' app role (TEST_APP_ROLE), which the app grants its rights at start. */
+  appUrl: string;
   adminUrl: string;
   /** Stops the server (a fault to survive); `start` brings it back on the same port and data. */
   stop: () => Promise<void>;
@@ -28,8 +32,10 @@ export async function startOwnPostgres(prefix: string): Promise<OwnPostgres> {
   let server: EmbeddedServer | undefined = await startEmbeddedPostgres({ dataDir });
   const { port, adminUrl } = server;
   await ensureDatabase(adminUrl, "inspraak");
+  await ensureAppRole({ adminUrl, role: TEST_APP_ROLE.name, password: TEST_APP_ROLE.password });
   return {
     databaseUrl: databaseUrlFor(adminUrl, "inspraak"),
+    appUrl: appUrlFor(databaseUrlFor(adminUrl, "inspraak")),
     adminUrl,
     stop: async () => {
       const running = server;

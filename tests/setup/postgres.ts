@@ -7,10 +7,18 @@ import { ensureDatabase } from "#db/bootstrap.ts";
 import { connect } from "#db/client.ts";
 import { databaseUrlFor, startEmbeddedPostgres } from "#db/embedded.ts";
 import { migrateDatabase } from "#db/migrate.ts";
+import { ensureAppRole, grantAppRole, urlWithRole } from "#db/roles.ts";
 import { seedDatabase } from "#db/seed.ts";
 
 export const TEMPLATES = { migrated: "inspraak_tpl_migrated", seeded: "inspraak_tpl_seeded" } as const;
 export type Template = keyof typeof TEMPLATES | "empty";
+
+/**
+ * The app's role in the tests, as `inspraak_app` is for the embedded server: the tests and the app they start
+ * work as it, so the suites prove that the app needs no more rights than it is granted. Roles belong to the
+ * whole server; it is made once per run, and the templates carry its grants into every clone.
+ */
+export const TEST_APP_ROLE = { name: "inspraak_test_app", password: "inspraak-test-app-password" } as const;
 
 /**
  * A PostgreSQL server for a test run: the one at TEST_DATABASE_URL (a URL of
@@ -44,8 +52,9 @@ export async function withConnection<T>(url: string, work: (client: pg.Client) =
   }
 }
 
-/** (Re)creates the template databases: one only migrated, one migrated and seeded. */
+/** (Re)creates the app's role and the template databases: one only migrated, one migrated and seeded. */
 export async function prepareTemplates(adminUrl: string): Promise<void> {
+  await ensureAppRole({ adminUrl, role: TEST_APP_ROLE.name, password: TEST_APP_ROLE.password });
   await withConnection(adminUrl, async (admin) => {
     for (const name of Object.values(TEMPLATES)) {
       await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
@@ -62,10 +71,20 @@ export async function prepareTemplates(adminUrl: string): Promise<void> {
   const boss = new PgBoss({ connectionString: seededUrl, schema: "pgboss", max: 1, supervise: false, schedule: false });
   await boss.start();
   await boss.stop({ graceful: false, wait: true });
+  for (const name of Object.values(TEMPLATES)) {
+    const problems = await grantAppRole({ ownerUrl: databaseUrlFor(adminUrl, name), appRole: TEST_APP_ROLE.name });
+    if (problems.length > 0) throw new Error(`The tests' app role ${TEST_APP_ROLE.name} ${problems.join("; ")}`);
+  }
 }
 
-/** A new database for one test file, cloned from a template (or empty). */
-export async function createTestDatabase(adminUrl: string, template: Template): Promise<{ url: string; drop: () => Promise<void> }> {
+/** The URL of `url`'s database as the tests' app role. */
+export const appUrlFor = (url: string) => urlWithRole(url, TEST_APP_ROLE.name, TEST_APP_ROLE.password);
+
+/**
+ * A new database for one test file, cloned from a template (or empty): `url` as the owner of its tables (the
+ * server's admin), `appUrl` as the app's role.
+ */
+export async function createTestDatabase(adminUrl: string, template: Template): Promise<{ url: string; appUrl: string; drop: () => Promise<void> }> {
   const name = `inspraak_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   if (template === "empty") {
     await ensureDatabase(adminUrl, name);
@@ -83,8 +102,10 @@ export async function createTestDatabase(adminUrl: string, template: Template): 
       }
     });
   }
+  const url = databaseUrlFor(adminUrl, name);
   return {
-    url: databaseUrlFor(adminUrl, name),
+    url,
+    appUrl: appUrlFor(url),
     drop: () => withConnection(adminUrl, async (admin) => void (await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`))),
   };
 }

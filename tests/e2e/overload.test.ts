@@ -13,7 +13,7 @@ import { createTestDatabase } from "#tests/setup/postgres.ts";
 const SLUG = "open-data-communities";
 let app: RunningApp;
 let strict: RunningApp;
-let database: { url: string; drop: () => Promise<void> };
+let database: { url: string; appUrl: string; drop: () => Promise<void> };
 let threadId: number;
 const people: { id: number; cookie: string }[] = [];
 
@@ -21,9 +21,10 @@ beforeAll(async () => {
   database = await createTestDatabase(inject("pgAdminUrl"), "seeded");
   process.env.DATABASE_URL = database.url;
   [app, strict] = await Promise.all([
-    startApp({ databaseUrl: database.url, env: { WORKERS: "off", DATABASE_POOL_SIZE: "2", RATE_LIMITS: "off" } }),
+    startApp({ databaseUrl: database.appUrl, ownerUrl: database.url, env: { WORKERS: "off", DATABASE_POOL_SIZE: "2", RATE_LIMITS: "off" } }),
     startApp({
-      databaseUrl: database.url,
+      databaseUrl: database.appUrl,
+      ownerUrl: database.url,
       env: { WORKERS: "off", DATABASE_POOL_SIZE: "4", DATABASE_LOCK_TIMEOUT_MS: "1000", DATABASE_POOL_WAIT_MS: "500", DATABASE_STATEMENT_TIMEOUT_MS: "3000", RATE_LIMITS: "off" },
     }),
   ]);

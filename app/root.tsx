@@ -193,7 +193,7 @@ export const meta: MetaFunction<typeof loader> = ({ error, matches }) =>
     if (!error) return { title: t("site.tagline") };
     const status = isRouteErrorResponse(error) ? error.status : 500;
     if (status === 404) return null;
-    const kind = ({ 400: "badRequest", 403: "forbidden", 429: "tooMany" } as const)[status] ?? "generic";
+    const kind = ({ 400: "badRequest", 403: "forbidden", 413: "tooLarge", 429: "tooMany" } as const)[status] ?? "generic";
     return { title: t(`error.${kind}.title`) };
   });
 

@@ -9,6 +9,7 @@ import { prepareDatabase } from "../db/bootstrap.ts";
 import { closeDb, onQuery } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
+import { afterBodyRefused, bodyLimit } from "./body-limit.ts";
 import { requireSecretInProduction, stopOnSignals, survivePoolLoss } from "./process.ts";
 import { pageCache } from "./page-cache.ts";
 import { precompressedAssets } from "./static-assets.ts";
@@ -87,6 +88,9 @@ app.use((req, res, next) => {
   next();
 });
 
+// Before anything reads a body: one above the route's maximum is refused with 413 unread.
+app.use(bodyLimit());
+
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
@@ -128,6 +132,8 @@ app.all(
     getLoadContext: (req, res) => ({ requestId: String(res.locals.requestId), clientIp: req.ip ?? "unknown", nonce: String(res.locals.nonce) }),
   }),
 );
+
+app.use(afterBodyRefused);
 
 const server: Server = app.listen(port, host, () => {
   const where = database.embedded ? "embedded PostgreSQL" : "DATABASE_URL";

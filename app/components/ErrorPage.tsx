@@ -8,7 +8,7 @@ export function ErrorPage() {
   const t = useTranslate();
   const root = useRouteLoaderData<{ requestId?: string }>("root");
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = ({ 404: "notFound", 400: "badRequest", 403: "forbidden", 429: "tooMany" } as const)[status] ?? "generic";
+  const kind = ({ 404: "notFound", 400: "badRequest", 403: "forbidden", 413: "tooLarge", 429: "tooMany" } as const)[status] ?? "generic";
   return (
     <div className="inspraak-stack">
       <Heading1>{t(`error.${kind}.title`)}</Heading1>

@@ -13,6 +13,7 @@ import { afterBodyRefused, bodyLimit } from "./body-limit.ts";
 import { requireSecretInProduction, stopOnSignals, survivePoolLoss } from "./process.ts";
 import { pageCache } from "./page-cache.ts";
 import { precompressedAssets } from "./static-assets.ts";
+import { databaseTrafficLimiter, trafficLimit, trafficLimitFactor } from "./traffic-limit.ts";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -20,6 +21,15 @@ const host = process.env.HOST ?? "0.0.0.0";
 
 // Refuse to start in production without a proper SECRET, rather than fail on the first page that needs it.
 requireSecretInProduction();
+// RATE_LIMITS: "off", or a factor for every per-client limit (app/rate-limit.server.ts, TRAFFIC_LIMITS).
+const trafficFactor = (() => {
+  try {
+    return trafficLimitFactor(process.env.RATE_LIMITS);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+})();
 
 const database = await prepareDatabase();
 // Background jobs (e-mail, clean-up) run in this process; WORKERS=off leaves them to another instance.
@@ -99,6 +109,13 @@ if (viteDevServer) {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 
+// Assets are served above, so they are never counted; everything else is, before the page cache answers.
+const limiter = trafficFactor > 0 ? databaseTrafficLimiter() : null;
+if (limiter) {
+  limiter.start();
+  app.use(trafficLimit({ limiter, factor: trafficFactor }));
+}
+
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>
   : ((await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild);
@@ -145,6 +162,7 @@ stopOnSignals(async () => {
   server.closeIdleConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await viteDevServer?.close();
+  await limiter?.stop();
   await stopJobs();
   await closeDb();
   // On Ctrl-C the terminal signals PostgreSQL too; it may already be stopping.

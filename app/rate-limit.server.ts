@@ -1,5 +1,4 @@
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeHexLowerCase } from "@oslojs/encoding";
+import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "#db/client.ts";
 import { rateLimits } from "#db/schema.ts";
@@ -60,7 +59,7 @@ export type RouteClass = keyof typeof TRAFFIC_LIMITS;
 
 /** Keys are hashed: the table never holds an address or an IP in plain text. */
 export function limitKey(limit: Limit, subject: string): string {
-  return `${limit.name}:${encodeHexLowerCase(sha256(new TextEncoder().encode(subject.toLowerCase())))}`;
+  return `${limit.name}:${createHash("sha256").update(subject.toLowerCase()).digest("hex")}`;
 }
 
 /**

@@ -3,6 +3,15 @@ import { addTrafficHits, limitKey, TRAFFIC_LIMITS, type Limit, type RouteClass, 
 import { limitedHeaders } from "../app/retry-after.ts";
 import { refuse } from "./refusal.ts";
 
+export type TrafficStore = (hits: TrafficHits[]) => Promise<TrafficHits[]>;
+
+type Entry = { key: string; limit: Limit; windowStart: number; shared: number; pending: number; sending: number };
+
+export type Check = { limit: Limit; subject: string };
+export type Decision = { allowed: true } | { allowed: false; limit: Limit; retryAfter: number };
+
+const MAX_BATCH = 1000;
+
 /**
  * Per-client limits on every kind of request (TRAFFIC_LIMITS), cheap enough
  * to check in front of the page cache.
@@ -10,7 +19,7 @@ import { refuse } from "./refusal.ts";
  * Each instance counts requests per (limit, client) in memory and decides
  * from the count it last read back from PostgreSQL for the current window
  * plus what it counted since; it adds its counts to PostgreSQL in one
- * statement every `flushMs`, and at once when one count grows by a tenth of
+ * statement every `flushMs`, and sooner when one count grows by a tenth of
  * its limit. So a limit holds across instances within about one flush, and a
  * flooding client is refused from memory, without a database round trip. The
  * windows are fixed and aligned to the clock, so every instance agrees on them
@@ -21,15 +30,6 @@ import { refuse } from "./refusal.ts";
  * Memory is bounded: at most `maxKeys` clients are tracked, the least recently
  * seen forgotten first.
  */
-export type TrafficStore = (hits: TrafficHits[]) => Promise<TrafficHits[]>;
-
-type Entry = { key: string; limit: Limit; windowStart: number; shared: number; pending: number; sending: number };
-
-export type Check = { limit: Limit; subject: string };
-export type Decision = { allowed: true } | { allowed: false; limit: Limit; retryAfter: number };
-
-const MAX_BATCH = 1000;
-
 export class TrafficLimiter {
   private readonly entries = new Map<string, Entry>();
   /** Entries with counts not yet added to the database. */

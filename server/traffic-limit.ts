@@ -266,11 +266,17 @@ const SESSION = /(?:^|;\s*)(?:__Host-)?inspraak_session=([^;]+)/;
  * Retry-After and RateLimit-* when a limit is used up. The session token is
  * not looked up: a made-up cookie only adds a key, the per-IP limit still holds.
  */
-export function trafficLimit({ limiter, factor = 1 }: { limiter: TrafficLimiter; factor?: number }) {
+export function trafficLimit({ limiter, factor = 1, warn = console.warn }: { limiter: TrafficLimiter; factor?: number; warn?: (message: string) => void }) {
   const limits = scaled(factor);
+  let warned = false;
   return (req: Request, res: Response, next: NextFunction) => {
     const kind = routeClass(req.method, req.path);
     if (!kind) return next();
+    // Behind a proxy without TRUST_PROXY every client has the proxy's address, and shares its limits with everyone.
+    if (!warned && req.headers["x-forwarded-for"] && !req.app.get("trust proxy")) {
+      warned = true;
+      warn("[rate limits] requests come through a proxy (X-Forwarded-For) but TRUST_PROXY is not set: all clients count as the proxy's one address");
+    }
     const ip = `ip:${req.ip ?? "unknown"}`;
     const checks: Check[] = limits[kind].perIp.map((limit) => ({ limit, subject: ip }));
     const session = req.headers.cookie ? SESSION.exec(req.headers.cookie)?.[1] : undefined;

@@ -219,18 +219,19 @@ describe("the middleware", () => {
   let server: Server | undefined;
   afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-  async function site(factor: number) {
+  async function site(factor: number, { trustProxy = true } = {}) {
+    const warnings: string[] = [];
     const app = express();
-    app.set("trust proxy", "loopback");
+    if (trustProxy) app.set("trust proxy", "loopback");
     // A clock that stands still, half a second into a two-second window and 30 s into a minute: no window ends during the test.
     const limiter = new TrafficLimiter({ store: sharedTable().store, now: () => 10 * MINUTE + 30_500, eagerShare: 2 });
     let served = 0;
-    app.use(trafficLimit({ limiter, factor }));
+    app.use(trafficLimit({ limiter, factor, warn: (message) => warnings.push(message) }));
     app.all("*", (_req, res) => void res.send(String(++served)));
     server = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server!.once("listening", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return { base, served: () => served };
+    return { base, served: () => served, warnings };
   }
 
   test("past the limit: 429 with Retry-After and RateLimit-*, in the visitor's language, and nothing served", async () => {
@@ -249,6 +250,8 @@ describe("the middleware", () => {
     expect((await fetch(`${s.base}/zoeken?q=x`, from("198.51.100.8"))).status).toBe(200);
     expect((await fetch(`${s.base}/`, from("198.51.100.7"))).status).toBe(200);
     expect((await fetch(`${s.base}/healthz`, from("198.51.100.7"))).status).toBe(200);
+    // With TRUST_PROXY set, X-Forwarded-For is expected: no warning.
+    expect(s.warnings).toEqual([]);
   });
 
   test("a session is limited on its own too, and a `.data` request gets the 429 in Remix's encoding", async () => {
@@ -264,5 +267,12 @@ describe("the middleware", () => {
     expect(decoded.root!.error.data).toMatch(/^Too many requests/);
     // The same address without that session still has its own allowance.
     expect((await fetch(`${s.base}/zoeken?q=x`, { headers: { "X-Forwarded-For": "198.51.100.9" } })).status).toBe(200);
+  });
+
+  test("behind a proxy without TRUST_PROXY it says so, once", async () => {
+    const s = await site(1, { trustProxy: false });
+    for (let i = 0; i < 3; i++) await (await fetch(`${s.base}/`, { headers: { "X-Forwarded-For": "198.51.100.10" } })).text();
+    expect(s.warnings).toHaveLength(1);
+    expect(s.warnings[0]).toContain("TRUST_PROXY");
   });
 });

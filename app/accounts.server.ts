@@ -28,7 +28,8 @@ async function createEmailToken(db: Executor, userId: number, purpose: keyof typ
   return token;
 }
 
-type RateLimited = { ok: false; reason: "rateLimited"; retryAfter: number };
+/** Refused by a limit: when to try again, and how many attempts its window allows (for the RateLimit-* headers). */
+type RateLimited = { ok: false; reason: "rateLimited"; retryAfter: number; limit: number };
 
 // -- registration and verification ------------------------------------------
 
@@ -55,7 +56,7 @@ export async function registerAccount({
   db?: Executor;
 }): Promise<{ ok: true } | RateLimited> {
   const limit = await consume({ limit: LIMITS.registerPerIp, subject: ip, db });
-  if (!limit.allowed) return { ok: false, reason: "rateLimited", retryAfter: limit.retryAfter };
+  if (!limit.allowed) return { ok: false, reason: "rateLimited", retryAfter: limit.retryAfter, limit: LIMITS.registerPerIp.max };
   const address = normalizeEmail(email);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
@@ -93,7 +94,7 @@ export async function resendVerification({ userId, origin, db = getDb() }: { use
   if (!user?.email) return { ok: true };
   if (user.verifiedAt) return { ok: false, reason: "alreadyVerified" };
   const limit = await consume({ limit: LIMITS.verifyMailPerAccount, subject: String(userId), db });
-  if (!limit.allowed) return { ok: false, reason: "rateLimited", retryAfter: limit.retryAfter };
+  if (!limit.allowed) return { ok: false, reason: "rateLimited", retryAfter: limit.retryAfter, limit: LIMITS.verifyMailPerAccount.max };
   await db.transaction(async (tx) => {
     const token = await createEmailToken(tx, userId, "verify_email");
     const locale = isLocale(user.locale) ? user.locale : "nl";
@@ -139,7 +140,9 @@ export async function signIn({ email, password, ip, db = getDb() }: { email: str
     consume({ limit: LIMITS.signInPerAccount, subject: address, db }),
   ]);
   if (!perIp.allowed || !perAccount.allowed) {
-    return { ok: false, reason: "rateLimited", retryAfter: Math.max(perIp.retryAfter, perAccount.retryAfter) };
+    // The limit that keeps the door shut longest is the one to name.
+    const byAccount = !perAccount.allowed && (perIp.allowed || perAccount.retryAfter >= perIp.retryAfter);
+    return { ok: false, reason: "rateLimited", retryAfter: Math.max(perIp.retryAfter, perAccount.retryAfter), limit: (byAccount ? LIMITS.signInPerAccount : LIMITS.signInPerIp).max };
   }
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, blockedAt: users.blockedAt })
@@ -174,7 +177,7 @@ export async function requestPasswordReset({
     consume({ limit: LIMITS.resetPerIp, subject: ip, db }),
     consume({ limit: LIMITS.resetPerAccount, subject: address, db }),
   ]);
-  if (!perIp.allowed) return { ok: false, reason: "rateLimited", retryAfter: perIp.retryAfter };
+  if (!perIp.allowed) return { ok: false, reason: "rateLimited", retryAfter: perIp.retryAfter, limit: LIMITS.resetPerIp.max };
   // Past the per-address limit the answer stays the same, but no more mail goes to that address.
   if (!perAccount.allowed) return { ok: true };
   await db.transaction(async (tx) => {

@@ -10,8 +10,8 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase64urlNoPadding } from "@oslojs/encoding";
 import { z } from "zod";
 import { loaderWith } from "#app/guard.server.ts";
-import { isLocale, translator, type Locale, type MessageKey } from "#app/i18n/index.ts";
-import { LOCALE_COOKIE } from "#app/i18n/locale.server.ts";
+import { translator, type Locale, type MessageKey } from "#app/i18n/index.ts";
+import { preferredLocale } from "#app/i18n/locale.server.ts";
 import { consume, LIMITS } from "#app/rate-limit.server.ts";
 import { RETRY_AFTER_SECONDS, unavailableJson } from "#app/unavailable.server.ts";
 
@@ -47,20 +47,7 @@ export const badFilter = (name: string, value: string) => new ApiProblem(400, "i
  * Dutch or English in Accept-Language (API clients rarely carry the cookie), else Dutch.
  */
 export function apiLocale(request: Request): Locale {
-  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
-    const [name, value] = part.trim().split("=");
-    if (name === LOCALE_COOKIE && isLocale(value)) return value;
-  }
-  const ranked = (request.headers.get("Accept-Language") ?? "")
-    .split(",")
-    .map((entry) => {
-      const [tag = "", ...rest] = entry.trim().split(";");
-      const q = Number(rest.find((p) => p.trim().startsWith("q="))?.trim().slice(2) ?? 1);
-      return { lang: tag.trim().slice(0, 2).toLowerCase(), q: Number.isFinite(q) ? q : 0 };
-    })
-    .filter((entry) => entry.q > 0 && isLocale(entry.lang))
-    .sort((a, b) => b.q - a.q);
-  return (ranked[0]?.lang as Locale | undefined) ?? "nl";
+  return preferredLocale(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
 }
 
 /** A weak validator for a body: equal bodies give equal tags. */

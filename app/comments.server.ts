@@ -390,7 +390,9 @@ export type NewComment = {
 
 export type CreateResult =
   | { ok: true; id: number; rootId: number | null; held: boolean }
-  | { ok: false; reason: "unknownThread" | "locked" | "parentGone" | "timeout" | "rateLimited" }
+  | { ok: false; reason: "unknownThread" | "locked" | "parentGone" | "timeout" }
+  /** The posting limit: when the person may post again, and how many comments its window allows. */
+  | { ok: false; reason: "rateLimited"; retryAfter: number; limit: number }
   | KeyReused;
 
 /** What the spam signals look at in rendered HTML: the text as the database compares it, and the links. */
@@ -456,7 +458,8 @@ async function insertComment(tx: Executor, input: NewComment): Promise<CreateRes
   }
 
   // Counted last, so a refusal for another reason does not use up the person's limit.
-  if (!(await consume({ limit: LIMITS.commentPerUser, subject: `user:${input.authorId}`, db: tx })).allowed) return { ok: false, reason: "rateLimited" } as const;
+  const used = await consume({ limit: LIMITS.commentPerUser, subject: `user:${input.authorId}`, db: tx });
+  if (!used.allowed) return { ok: false, reason: "rateLimited", retryAfter: used.retryAfter, limit: LIMITS.commentPerUser.max } as const;
   const held = await holdUnder({ userId: input.authorId, mode: thread.premoderation, count: thread.premoderationCount ?? 0, db: tx });
   // Before the insert, so the new comment is not its own "same text again".
   const spam = await spamSignals({ userId: input.authorId, ...spamInput(input.html), db: tx });

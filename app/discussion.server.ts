@@ -9,6 +9,7 @@ import type { CommentFormReply, CommentData, ThreadData, TopComment } from "#app
 import type { Translate } from "#app/i18n/index.ts";
 import { docToText } from "#app/richtext/render.ts";
 import { readRichText } from "#app/richtext/form.ts";
+import { limitedHeaders } from "#app/retry-after.ts";
 import {
   commentTarget,
   createComment,
@@ -159,7 +160,8 @@ const refusals: Record<Extract<Awaited<ReturnType<typeof createComment>>, { ok: 
   keyReused: [422, "submission.keyReused"],
 };
 
-export type PostOutcome = { ok: true; commentId: number; rootId: number; kind: "public" | "forum" } | { ok: false; status: number; reply: CommentFormReply };
+/** A refusal carries the headers its answer needs (a 429: Retry-After and RateLimit-*). */
+export type PostOutcome = { ok: true; commentId: number; rootId: number; kind: "public" | "forum" } | { ok: false; status: number; reply: CommentFormReply; headers?: Record<string, string> };
 
 /**
  * A comment posted from a subject's page. Refusals keep what the person wrote,
@@ -224,7 +226,8 @@ export async function postComment({
   });
   if (!result.ok) {
     const [status, error] = refusals[result.reason];
-    return { ok: false, status, reply: { ...base, paragraph: paragraph?.anchor ?? null, official, error, text } };
+    const headers = result.reason === "rateLimited" ? limitedHeaders(result.limit, result.retryAfter) : undefined;
+    return { ok: false, status, reply: { ...base, paragraph: paragraph?.anchor ?? null, official, error, text }, headers };
   }
   return { ok: true, commentId: result.id, rootId: result.rootId ?? result.id, kind: thread.kind };
 }

@@ -135,7 +135,8 @@ async function insertProposal(tx: Executor, planId: number, authorId: number, in
   const problem = await checkChoices(tx, planId, input);
   if (problem) return { ok: false as const, reason: problem };
   if (await hasTimeout({ userId: authorId, themeId: input.themeId, db: tx })) return { ok: false as const, reason: "timeout" as const };
-  if (!(await consume({ limit: LIMITS.proposalPerUser, subject: `user:${authorId}`, db: tx })).allowed) return { ok: false as const, reason: "rateLimited" as const };
+  const used = await consume({ limit: LIMITS.proposalPerUser, subject: `user:${authorId}`, db: tx });
+  if (!used.allowed) return { ok: false as const, reason: "rateLimited" as const, retryAfter: used.retryAfter, limit: LIMITS.proposalPerUser.max };
   const held = await mustHold({ userId: authorId, themeId: input.themeId, db: tx });
   const spam = await spamSignals({ userId: authorId, ...spamInput(input.html), db: tx });
   const [row] = await tx

@@ -7,8 +7,9 @@
  * behind BENCH_DATABASE_URL, a maintenance database such as `.../postgres`,
  * where it creates and afterwards drops a database of its own), fills it
  * (bench/fill.ts), starts the production server (NODE_ENV=production,
- * WORKERS=off, INSPRAAK_QUERY_COUNT=1) and the floor (bench/floor.ts) as their
- * own processes, and drives them over loopback with autocannon, one scenario
+ * WORKERS=off, INSPRAAK_QUERY_COUNT=1, RATE_LIMITS=off: it sends thousands
+ * of requests a second from one address) and the floor (bench/floor.ts) as
+ * their own processes, and drives them over loopback with autocannon, one scenario
  * after another. It prints one row per scenario and checks the rows written
  * against the answers given; it exits with 1 when a target fails. `--only pages`
  * or `--only writes` runs the floor and that half of the scenarios (for
@@ -210,7 +211,7 @@ async function main(): Promise<number> {
   const secret = randomBytes(32).toString("hex");
   // SQL statements are counted by a second server on the same database (INSPRAAK_QUERY_COUNT=1 keeps a per-request
   // context, which costs time on every promise): the server under load runs as in production.
-  const counting = await startApp({ databaseUrl, env: { WORKERS: "off", SECRET: secret, INSPRAAK_QUERY_COUNT: "1", PAGE_CACHE_SECONDS: "0" } });
+  const counting = await startApp({ databaseUrl, env: { WORKERS: "off", SECRET: secret, INSPRAAK_QUERY_COUNT: "1", PAGE_CACHE_SECONDS: "0", RATE_LIMITS: "off" } });
   cleanups.push(() => counting.stop());
   const floorPort = await freePort();
   const floor = await startFloor(databaseUrl, filled.hotThreadId, floorPort);
@@ -273,7 +274,7 @@ async function main(): Promise<number> {
   log(`one request alone (status, SQL statements, fastest ms): ${Object.entries(probe).map(([key, value]) => `${key} ${value.status}/${value.queries}/${value.ms.toFixed(1)}`).join(", ")}`);
   await counting.stop();
 
-  const app = await startApp({ databaseUrl, nodeArgs, env: { WORKERS: "off", SECRET: secret, PAGE_CACHE_SECONDS: pageCacheSeconds } });
+  const app = await startApp({ databaseUrl, nodeArgs, env: { WORKERS: "off", SECRET: secret, PAGE_CACHE_SECONDS: pageCacheSeconds, RATE_LIMITS: "off" } });
   cleanups.push(() => app.stop());
   base = app.url;
 

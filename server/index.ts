@@ -9,10 +9,12 @@ import { closeDb, onQuery } from "../db/client.ts";
 import { stopJobs } from "../app/jobs.server.ts";
 import { closeHealthConnection } from "../app/health.server.ts";
 import { startWorkers } from "../app/workers.server.ts";
+import { afterBodyRefused, bodyLimit } from "./body-limit.ts";
 import { resolveSecretAtStart, startStep, stopOnSignals } from "./process.ts";
 import { pageCache } from "./page-cache.ts";
 import { precompressedAssets } from "./static-assets.ts";
 import { remixHandler } from "./remix-handler.ts";
+import { databaseTrafficLimiter, trafficLimit, trafficLimitFactor } from "./traffic-limit.ts";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -20,6 +22,8 @@ const host = process.env.HOST ?? "0.0.0.0";
 
 // The secret first: SECRET, or the one kept in DATA_DIR; refused here rather than on the first page that needs it.
 await resolveSecretAtStart();
+// RATE_LIMITS: "off", or a factor for every per-client limit (app/rate-limit.server.ts, TRAFFIC_LIMITS).
+const trafficFactor = await startStep(() => trafficLimitFactor(process.env.RATE_LIMITS));
 
 const database = await startStep(() => prepareDatabase());
 for (const warning of database.warnings) console.warn(warning);
@@ -89,12 +93,22 @@ app.use((req, res, next) => {
   next();
 });
 
+// Before anything reads a body: one above the route's maximum is refused with 413 unread.
+app.use(bodyLimit());
+
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
   // Vite fingerprints everything under /assets, so it may be cached for good.
   app.use("/assets", precompressedAssets("build/client/assets"), express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
+}
+
+// Assets are served above, so they are never counted; everything else is, before the page cache answers.
+const limiter = trafficFactor > 0 ? databaseTrafficLimiter() : null;
+if (limiter) {
+  limiter.start();
+  app.use(trafficLimit({ limiter, factor: trafficFactor }));
 }
 
 const build = viteDevServer
@@ -131,6 +145,8 @@ app.all(
   }),
 );
 
+app.use(afterBodyRefused);
+
 const server: Server = app.listen(port, host, () => {
   const where = database.embedded ? "embedded PostgreSQL" : "DATABASE_URL";
   console.log(`Inspraak listening on http://localhost:${port} (${where})`);
@@ -148,6 +164,7 @@ stopOnSignals(async () => {
   server.closeIdleConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await viteDevServer?.close();
+  await limiter?.stop();
   await stopJobs();
   await closeDb();
   await closeHealthConnection();

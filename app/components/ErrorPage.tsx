@@ -2,7 +2,7 @@ import { isRouteErrorResponse, Link, useLocation, useRouteError, useRouteLoaderD
 import { Heading1, Paragraph } from "#app/components/nlds.tsx";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 
-export const ERROR_KINDS = { 404: "notFound", 400: "badRequest", 403: "forbidden", 429: "tooMany", 503: "unavailable" } as const;
+export const ERROR_KINDS = { 404: "notFound", 400: "badRequest", 403: "forbidden", 413: "tooLarge", 429: "tooMany", 503: "unavailable" } as const;
 
 /**
  * The friendly page for a thrown 404 and for unexpected errors, inside the site's layout. A 503 (the

@@ -14,6 +14,7 @@ import { DELIVERIES } from "#app/notifications.ts";
 import { getDelivery, setDelivery } from "#app/notifications.server.ts";
 import type { MessageKey } from "#app/i18n/index.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
+import { limitedHeaders, retryAfterHeaders } from "#app/retry-after.ts";
 import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
 
 const DONE = { naam: "account.nameSaved", wachtwoord: "account.passwordSaved", mail: "account.resent", bevestigd: "account.alreadyVerified", meldingen: "notifications.deliverySaved" } as const satisfies Record<string, MessageKey>;
@@ -63,7 +64,7 @@ export const action = actionWith("account.manage", async ({ request, actor, sess
   if (result.ok) throw redirect("/account?gedaan=mail");
   if (result.reason === "alreadyVerified") throw redirect("/account?gedaan=bevestigd");
   const message = t("form.rateLimited", { minutes: Math.ceil(result.retryAfter / 60) });
-  return data<Reply>({ intent: "resend", result: submission.reply({ formErrors: [message] }) }, { status: 429 });
+  return data<Reply>({ intent: "resend", result: submission.reply({ formErrors: [message] }) }, { status: 429, headers: limitedHeaders(result.limit, result.retryAfter) });
 });
 
 export default function Account() {
@@ -195,3 +196,5 @@ export default function Account() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t("account.title") }));
+
+export const headers = retryAfterHeaders;

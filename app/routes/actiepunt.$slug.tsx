@@ -23,6 +23,7 @@ import { romanNumeral } from "#app/content/format.ts";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
+import { retryAfterHeaders } from "#app/retry-after.ts";
 
 export const loader = loaderWith("public.read", async ({ request, locale, params, actor, t }) => {
   const query = parseDiscussionQuery(new URL(request.url), t);
@@ -64,7 +65,7 @@ export const action = actionWith("contribution.create", async ({ request, params
       findParagraph: (anchor) => findParagraph({ actionPointId: point.id, anchor }),
     });
     if (outcome.ok) throw redirect(`/actiepunt/${point.slug}?draad=${outcome.kind}&vanaf=${outcome.rootId}#reactie-${outcome.commentId}`);
-    return data({ comment: outcome.reply, update: null }, { status: outcome.status });
+    return data({ comment: outcome.reply, update: null }, { status: outcome.status, headers: outcome.headers });
   }
   if (intent === "update") {
     if (!can(actor, "progressUpdate.post", { kind: "actionPoint", actionPointId: point.id, themeId: point.themeId })) throw new Response("Forbidden", { status: 403 });
@@ -233,3 +234,5 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageMeta(matches, (t) =>
     data ? { title: `${t("actionPoint.label", { number: data.number })}: ${data.title.text}`, description: data.summary.text } : null,
   );
+
+export const headers = retryAfterHeaders;

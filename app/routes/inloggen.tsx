@@ -11,7 +11,7 @@ import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { safeRedirect } from "#app/safe-redirect.ts";
-import { retryAfterHeaders } from "#app/retry-after.ts";
+import { limitedHeaders, retryAfterHeaders } from "#app/retry-after.ts";
 
 export const loader = loaderWith("account.signIn", ({ request, actor }) => {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/");
@@ -33,7 +33,7 @@ export const action = actionWith("account.signIn", async ({ request, clientIp, t
     const message = t("form.rateLimited", { minutes: Math.ceil(result.retryAfter / 60) });
     return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
       status: 429,
-      headers: { "Retry-After": String(result.retryAfter) },
+      headers: limitedHeaders(result.limit, result.retryAfter),
     });
   }
   const message = result.reason === "blocked" ? "signIn.blocked" : "signIn.invalid";

@@ -20,6 +20,7 @@ import { respondSchema } from "#app/forms/proposal.ts";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
+import { retryAfterHeaders } from "#app/retry-after.ts";
 import { can, type Actor } from "#app/permissions.server.ts";
 import { changeStatus, getProposal, getProposalRef, mergeCandidates, TRANSITIONS } from "#app/proposals.server.ts";
 import { docToText } from "#app/richtext/render.ts";
@@ -159,7 +160,7 @@ export const action = actionWith("contribution.create", async ({ request, params
   if (intent === "comment") {
     const outcome = await postComment({ formData, actor: actor!, subjectType: "proposal", subjectId: proposal.id, findParagraph: async () => null });
     if (outcome.ok) throw redirect(`${here}?draad=public&vanaf=${outcome.rootId}#reactie-${outcome.commentId}`);
-    return data<Reply>({ comment: outcome.reply }, { status: outcome.status });
+    return data<Reply>({ comment: outcome.reply }, { status: outcome.status, headers: outcome.headers });
   }
   throw new Response("Bad Request", { status: 400 });
 });
@@ -413,3 +414,5 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
   pageMeta(matches, (t) =>
     !loaded ? null : loaded.kind === "hidden" ? { title: t("proposal.hiddenTitle") } : { title: loaded.proposal.title, description: loaded.proposal.summary },
   );
+
+export const headers = retryAfterHeaders;

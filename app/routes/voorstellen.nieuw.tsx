@@ -6,6 +6,7 @@ import { LiveReadabilityMeter } from "#app/components/ReadabilityMeter.tsx";
 import { WindowNote } from "#app/components/WindowNote.tsx";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
+import { limitedHeaders, retryAfterHeaders } from "#app/retry-after.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
 import { can, type Actor } from "#app/permissions.server.ts";
 import { readProposalForm, refuseProposal } from "#app/proposal-form.server.ts";
@@ -37,7 +38,7 @@ export const action = actionWith("contribution.create", async ({ request, locale
       case "timeout":
         return data(refuseProposal(formData, "moderation.write.timeout"), { status: 403 });
       case "rateLimited":
-        return data(refuseProposal(formData, "moderation.write.proposalRateLimited"), { status: 429 });
+        return data(refuseProposal(formData, "moderation.write.proposalRateLimited"), { status: 429, headers: limitedHeaders(result.limit, result.retryAfter) });
       case "unknownTheme":
         return data(refuseProposal(formData, null, { themeId: ["proposal.unknownTheme"] }), { status: 400 });
       case "unknownActionPoint":
@@ -68,3 +69,5 @@ export default function NewProposal() {
 }
 
 export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t("proposal.newTitle") }));
+
+export const headers = retryAfterHeaders;

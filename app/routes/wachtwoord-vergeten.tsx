@@ -9,7 +9,7 @@ import { forgotSchema } from "#app/forms/auth.ts";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import { pageMeta } from "#app/i18n/meta.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
-import { retryAfterHeaders } from "#app/retry-after.ts";
+import { limitedHeaders, retryAfterHeaders } from "#app/retry-after.ts";
 
 export const loader = loaderWith("account.signIn", ({ request }) => ({ sent: new URL(request.url).searchParams.has("verstuurd") }));
 
@@ -19,7 +19,7 @@ export const action = actionWith("account.signIn", async ({ request, clientIp, l
   const result = await requestPasswordReset({ email: submission.value.email, locale, origin: new URL(request.url).origin, ip: clientIp });
   if (!result.ok) {
     const message = t("form.rateLimited", { minutes: Math.ceil(result.retryAfter / 60) });
-    return data(submission.reply({ formErrors: [message] }), { status: 429, headers: { "Retry-After": String(result.retryAfter) } });
+    return data(submission.reply({ formErrors: [message] }), { status: 429, headers: limitedHeaders(result.limit, result.retryAfter) });
   }
   throw redirect("/wachtwoord-vergeten?verstuurd");
 });

@@ -146,6 +146,8 @@ describe("signing in", () => {
     const limited = unwrap(await signInAction(args(post("/inloggen", { email: person.email, password: PASSWORD }), {}, "198.51.100.77")));
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(limited.headers.get("RateLimit-Limit")).toBe("10");
+    expect(limited.headers.get("RateLimit-Reset")).toBe(limited.headers.get("Retry-After"));
     expect(JSON.stringify(limited.data)).toContain("Je hebt het te vaak geprobeerd");
   });
 

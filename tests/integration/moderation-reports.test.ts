@@ -52,11 +52,11 @@ async function comment(cookie: string, text: string, { slug = SLUG, threadId = t
   const fields: Record<string, string> = { intent: "comment", threadId: String(threadId), ...(body ? { body } : { bodyText: text }) };
   try {
     const result = await pointAction(args(post(`/actiepunt/${slug}`, fields, { cookie }), { slug }));
-    return { status: unwrap(result).status, id: null as number | null, reply: (unwrap(result).data as { comment: { error: string; text: string } }).comment };
+    return { status: unwrap(result).status, id: null as number | null, reply: (unwrap(result).data as { comment: { error: string; text: string } }).comment, headers: unwrap(result).headers };
   } catch (error) {
     if (!(error instanceof Response)) throw error;
     const match = error.headers.get("Location")?.match(/#reactie-(\d+)$/);
-    return { status: error.status, id: match ? Number(match[1]) : null, reply: null };
+    return { status: error.status, id: match ? Number(match[1]) : null, reply: null, headers: error.headers };
   }
 }
 
@@ -71,11 +71,11 @@ const proposalFields = (extra: Record<string, string> = {}) => ({
 async function propose(cookie: string, extra: Record<string, string> = {}) {
   try {
     const result = await newAction(args(post("/voorstellen/nieuw", proposalFields(extra), { cookie })));
-    return { status: unwrap(result).status, id: null as number | null, reply: unwrap(result).data as { result: { error?: Record<string, string[]>; initialValue?: Record<string, string> }; bodyDoc: unknown } };
+    return { status: unwrap(result).status, id: null as number | null, reply: unwrap(result).data as { result: { error?: Record<string, string[]>; initialValue?: Record<string, string> }; bodyDoc: unknown }, headers: unwrap(result).headers };
   } catch (error) {
     if (!(error instanceof Response)) throw error;
     const match = error.headers.get("Location")?.match(/^\/voorstel\/(\d+)$/);
-    return { status: error.status, id: match ? Number(match[1]) : null, reply: null };
+    return { status: error.status, id: match ? Number(match[1]) : null, reply: null, headers: error.headers };
   }
 }
 
@@ -216,6 +216,12 @@ describe("limits and time-outs", () => {
     const refused = await comment(busy.cookie, "Nummer elf");
     expect(refused.status).toBe(429);
     expect(refused.reply).toMatchObject({ error: "moderation.write.commentRateLimited", text: "Nummer elf" });
+    // When to try again: the rest of the ten minutes, and the limit that was met.
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(500);
+    expect(Number(refused.headers.get("Retry-After"))).toBeLessThanOrEqual(600);
+    expect(refused.headers.get("RateLimit-Limit")).toBe("10");
+    expect(refused.headers.get("RateLimit-Remaining")).toBe("0");
+    expect(refused.headers.get("RateLimit-Reset")).toBe(refused.headers.get("Retry-After"));
     const after = await getDb().select({ n: sql<number>`count(*)::int` }).from(comments).where(eq(comments.authorId, busy.id));
     expect(after[0]!.n).toBe(before[0]!.n);
     // Someone else can still write.
@@ -228,6 +234,8 @@ describe("limits and time-outs", () => {
     const refused = await propose(busy.cookie, { title: "Voorstel zes" });
     expect(refused.status).toBe(429);
     expect(refused.reply!.result.error?.[""]).toEqual(["moderation.write.proposalRateLimited"]);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(23 * 60 * 60);
+    expect(refused.headers.get("RateLimit-Limit")).toBe("5");
     expect(refused.reply!.result.initialValue).toMatchObject({ title: "Voorstel zes", themeId: String(proposalTheme) });
     expect(refused.reply!.bodyDoc).not.toBeNull();
   });

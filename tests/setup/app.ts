@@ -18,7 +18,8 @@ export async function startApp({ databaseUrl, ownerUrl, env = {}, nodeArgs = [] 
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
     // The page cache is off unless a test asks for it: tests change the database directly and read pages right after.
-    env: { ...process.env, PAGE_CACHE_SECONDS: "0", SECRET: "een-geheim-voor-de-tests-van-minstens-32-tekens", ...env, NODE_ENV: "production", ...databaseEnv(databaseUrl, ownerUrl), PORT: String(port), HOST: "127.0.0.1" },
+    // The per-client limits are counted but 100 times as high: the test files share one address (127.0.0.1).
+    env: { ...process.env, PAGE_CACHE_SECONDS: "0", RATE_LIMITS: "100", SECRET: "een-geheim-voor-de-tests-van-minstens-32-tekens", ...env, NODE_ENV: "production", ...databaseEnv(databaseUrl, ownerUrl), PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

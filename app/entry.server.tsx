@@ -73,7 +73,9 @@ export default function handleRequest(
       onError(error: unknown) {
         responseStatusCode = 500;
         // Errors after the shell was sent are logged by handleError; before it, they reject above.
-        if (shellRendered) console.error(error);
+        // React's word for a reader that went away (the client, or an answer sent already: the body limit's 413): not news.
+        const readerGone = error instanceof Error && error.message === "The destination stream closed early.";
+        if (shellRendered && !readerGone) console.error(error);
       },
       nonce,
     });

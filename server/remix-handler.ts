@@ -28,7 +28,13 @@ export function remixHandler({ build, mode, getLoadContext }: Options) {
       context = getLoadContext(req, res);
       response = await handle(createRemixRequest(req, res), context);
     } catch (error) {
+      if (res.headersSent || res.locals.bodyRefused) return;
       return next(error);
+    }
+    // An answer went out already (the body limit's 413 while Remix was reading the body): nothing more to send.
+    if (res.headersSent || res.locals.bodyRefused) {
+      await response.body?.cancel().catch(() => {});
+      return;
     }
     try {
       await sendResponse(res, response);

@@ -17,7 +17,7 @@ const MiB = 1024 * 1024;
 beforeAll(async () => {
   database = await createTestDatabase(inject("pgAdminUrl"), "seeded");
   process.env.DATABASE_URL = database.url;
-  app = await startApp({ databaseUrl: database.url });
+  app = await startApp({ databaseUrl: database.appUrl, ownerUrl: database.url });
   port = Number(new URL(app.url).port);
 });
 

@@ -14,7 +14,7 @@ let app: RunningApp;
 beforeAll(async () => {
   database = await createTestDatabase(inject("pgAdminUrl"), "seeded");
   process.env.DATABASE_URL = database.url;
-  app = await startApp({ databaseUrl: database.url, env: { TRUST_PROXY: "loopback", RATE_LIMITS: "1" } });
+  app = await startApp({ databaseUrl: database.appUrl, ownerUrl: database.url, env: { TRUST_PROXY: "loopback", RATE_LIMITS: "1" } });
 });
 
 afterAll(async () => {

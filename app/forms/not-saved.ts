@@ -10,7 +10,7 @@
  *
  * Posts without a key (a like, a support, a follow) keep the error page: they
  * hold nothing that was typed. Without JavaScript none of this runs: the
- * browser shows the 503 page, and its back button brings the form back.
+ * browser shows the 503 page.
  */
 import { isRouteErrorResponse, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from "@remix-run/react";
 import { isSubmissionKey, SUBMISSION_KEY_FIELD } from "#app/forms/submission.ts";

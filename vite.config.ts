@@ -62,7 +62,7 @@ export default defineConfig(({ isSsrBuild }) => ({
           if (/^app\/components\/(Discussion|editor\/RichTextEditor|ModerationForms|ReadabilityReport)\.tsx$/.test(file)) return "discussion";
           if (/^app\/(richtext\/render|forms\/moderation-limits)\.ts$/.test(file)) return "discussion";
           if (/^app\/components\/(Text|Blocks|Breadcrumbs|UpdateList|FollowButton|WindowNote|forms|nlds|useHydrated)\.tsx?$/.test(file)) return "site";
-          if (/^app\/(content\/(format|dates|blocks|localize)|i18n\/(index|meta|use-translate))\.ts$/.test(file)) return "site";
+          if (/^app\/(content\/(format|dates|blocks|localize)|i18n\/(index|meta|use-translate)|forms\/(submission|not-saved))\.ts$/.test(file)) return "site";
           return undefined;
         },
       },

@@ -2,6 +2,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ERROR_KINDS, ErrorPage } from "#app/components/ErrorPage.tsx";
+import { skipReloadAfterRefusal } from "#app/forms/not-saved.ts";
 import { useNonce } from "#app/components/nonce.tsx";
 import { defaultLocale, MESSAGES_ELEMENT_ID, messagesJson, translator, type Locale } from "#app/i18n/index.ts";
 import { loaderWith } from "#app/guard.server.ts";
@@ -17,6 +18,8 @@ export const loader = loaderWith("public.read", async ({ actor, locale, context 
   requestId: context.requestId ?? null,
   user: actor ? { displayName: actor.displayName, mayAdminister: can(actor, "users.manage"), mayModerate: can(actor, "moderation.queue"), unread: await countUnread({ userId: actor.id }) } : null,
 }));
+
+export const shouldRevalidate = skipReloadAfterRefusal;
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();

@@ -9,7 +9,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { z } from "zod";
 import { Heading2, Paragraph } from "#app/components/nlds.tsx";
-import { FormErrors, SelectField, SubmissionKeyField, SubmitButton, TextAreaField, TextField } from "#app/components/forms.tsx";
+import { FormErrors, NotSavedNotice, SelectField, SubmissionKeyField, SubmitButton, TextAreaField, TextField } from "#app/components/forms.tsx";
+import type { NotSaved } from "#app/forms/not-saved.ts";
 import type { FieldSpec } from "#app/forms/content-admin.ts";
 import type { MessageKey } from "#app/i18n/index.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
@@ -121,6 +122,7 @@ export function ContentForm({
   defaultValue,
   hidden,
   actionData,
+  notSaved = null,
   submitLabel,
   submissionKey,
 }: {
@@ -131,6 +133,8 @@ export function ContentForm({
   /** Hidden fields: the parent of a new item, or the version of an edited one. */
   hidden: Record<string, string>;
   actionData: ContentActionData | undefined;
+  /** A create form's post that could not be stored (app/forms/not-saved.ts). */
+  notSaved?: NotSaved | null;
   submitLabel: string;
   /** The page's fresh one-time key, for a form that creates something. */
   submissionKey?: string | null;
@@ -150,11 +154,12 @@ export function ContentForm({
       {actionData?.current ? <StaleNotice current={actionData.current} submitted={actionData.result.initialValue as Record<string, unknown> | undefined} /> : null}
       <Form method="post" {...getFormProps(form)} className="inspraak-form">
         <FormErrors form={form} />
-        {submissionKey !== undefined ? <SubmissionKeyField sent={actionData?.result.initialValue?.submissionKey} fresh={submissionKey} /> : null}
+        {submissionKey !== undefined ? <SubmissionKeyField sent={notSaved?.submissionKey ?? actionData?.result.initialValue?.submissionKey} fresh={submissionKey} /> : null}
         {Object.entries(hiddenValues).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <ContentFields fields={fields as unknown as Record<string, FieldMeta>} specs={specs} />
+        <NotSavedNotice notSaved={notSaved} />
         <SubmitButton>{submitLabel}</SubmitButton>
       </Form>
     </>

@@ -3,8 +3,9 @@
  * sorting, the comments with their replies, likes and actions, and "load
  * more". Every control is a link or a form that works without JavaScript;
  * with JavaScript, likes and "load more" happen in place, and a comment form
- * is sent by a fetcher: its button waits while it is on its way, and after
- * the comment is posted the form empties (a reply form closes).
+ * is sent by a fetcher: its button waits while it is on its way, after the
+ * comment is posted the form empties (a reply form closes), and when it could
+ * not be stored (app/forms/not-saved.ts) the form keeps its text and key.
  */
 import { Link, useFetcher, useLocation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
@@ -12,11 +13,12 @@ import type { CommentView, Sort, ThreadKind } from "#app/comments.server.ts";
 import { RichTextEditor } from "#app/components/editor/RichTextEditor.tsx";
 import { textToDoc } from "#app/richtext/render.ts";
 import type { RichDoc } from "#app/richtext/validate.ts";
-import { FormErrors, StatusMessage, SubmissionKeyField, SubmitButton } from "#app/components/forms.tsx";
+import { FormErrors, NotSavedNotice, StatusMessage, SubmissionKeyField, SubmitButton } from "#app/components/forms.tsx";
 import { HideForm, IntentButton, ModerationResult } from "#app/components/ModerationForms.tsx";
 import { Heading2, Heading3, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { useHydrated } from "#app/components/useHydrated.ts";
 import { formatDateTime } from "#app/content/dates.ts";
+import { splitNotSaved, type NotSaved } from "#app/forms/not-saved.ts";
 import type { MessageKey } from "#app/i18n/index.ts";
 import { useLocale, useTranslate } from "#app/i18n/use-translate.ts";
 
@@ -417,10 +419,12 @@ function CommentForm({
   onPosted: () => void;
 }) {
   const t = useTranslate();
-  const fetcher = useFetcher<{ comment?: CommentFormReply | null }>();
+  const fetcher = useFetcher<{ comment?: CommentFormReply | null } | NotSaved>();
   usePosted(fetcher, onPosted);
+  const sent = splitNotSaved(fetcher.data);
+  const notSaved = fetcher.state === "idle" ? sent.notSaved : null;
   // A refusal comes back to this form's fetcher with JavaScript, and to the page without it.
-  const answer = fetcher.data?.comment ?? reply;
+  const answer = sent.reply?.comment ?? reply;
   const mine = answer && answer.threadId === thread.id && answer.parentId === parentId ? answer : null;
   const formId = `reageren-${thread.kind}${parentId ? `-${parentId}` : ""}`;
   const pageKey = thread.write.submissionKey && (parentId ? `${thread.write.submissionKey}.${parentId}` : thread.write.submissionKey);
@@ -428,7 +432,7 @@ function CommentForm({
     <fetcher.Form method="post" className="inspraak-form" id={formId} preventScrollReset>
       <FormErrors form={{ errors: mine ? [mine.error] : undefined, errorId: `${formId}-fout` }} />
       <input type="hidden" name="intent" value="comment" />
-      <SubmissionKeyField sent={mine?.submissionKey} fresh={pageKey} />
+      <SubmissionKeyField sent={sent.notSaved?.submissionKey ?? mine?.submissionKey} fresh={pageKey} />
       <input type="hidden" name="threadId" value={thread.id} />
       {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
       {paragraphs.length ? (
@@ -464,6 +468,7 @@ function CommentForm({
           </label>
         </div>
       ) : null}
+      <NotSavedNotice notSaved={notSaved} />
       <SubmitButton disabled={fetcher.state !== "idle"}>{parentId ? t("discussion.submitReply") : t("discussion.submit")}</SubmitButton>
     </fetcher.Form>
   );
@@ -471,18 +476,24 @@ function CommentForm({
 
 /**
  * Calls `onPosted` when the fetcher's post was stored: the action then
- * redirects to the new comment, which leaves the fetcher without data, while a
- * refusal comes back as data for the form to show.
+ * redirects to the new comment, which brings the fetcher no new data, while a
+ * refusal or a "not saved" comes back as new data for the form to show. (A
+ * fetcher keeps its last data through a redirect, so "no data" would not do.)
  */
 function usePosted(fetcher: { state: string; data: unknown }, onPosted: () => void) {
-  const sending = useRef(false);
+  // The fetcher's data when the post went out; NOT_SENDING while nothing is on its way.
+  const before = useRef<unknown>(NOT_SENDING);
   const callback = useRef(onPosted);
   callback.current = onPosted;
   useEffect(() => {
-    if (fetcher.state !== "idle") sending.current = true;
-    else if (sending.current) {
-      sending.current = false;
-      if (fetcher.data === undefined) callback.current();
+    if (fetcher.state !== "idle") {
+      if (before.current === NOT_SENDING) before.current = fetcher.data;
+    } else if (before.current !== NOT_SENDING) {
+      const answered = fetcher.data !== before.current;
+      before.current = NOT_SENDING;
+      if (!answered) callback.current();
     }
   }, [fetcher.state, fetcher.data]);
 }
+
+const NOT_SENDING = Symbol("not sending");

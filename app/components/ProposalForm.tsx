@@ -4,7 +4,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { RichTextEditor } from "#app/components/editor/RichTextEditor.tsx";
-import { FormErrors, SelectField, SubmissionKeyField, SubmitButton, TextField, useErrorText } from "#app/components/forms.tsx";
+import { FormErrors, NotSavedNotice, SelectField, SubmissionKeyField, SubmitButton, TextField, useErrorText } from "#app/components/forms.tsx";
+import type { NotSaved } from "#app/forms/not-saved.ts";
 import { linkClass } from "#app/components/nlds.tsx";
 import { romanNumeral } from "#app/content/format.ts";
 import { proposalSchema } from "#app/forms/proposal.ts";
@@ -18,6 +19,7 @@ type Choice = { id: number; number: number; title: { text: string } };
 export function ProposalForm({
   id,
   reply,
+  notSaved = null,
   choices,
   defaults,
   submitLabel,
@@ -27,6 +29,8 @@ export function ProposalForm({
 }: {
   id: string;
   reply: ProposalFormReply | undefined;
+  /** A new proposal's post that could not be stored (app/forms/not-saved.ts). */
+  notSaved?: NotSaved | null;
   choices: { themes: Choice[]; actionPoints: Choice[] };
   defaults?: { title: string; summary: string; themeId: number; actionPointId: number | null; body: RichDoc | null };
   submitLabel: string;
@@ -52,7 +56,7 @@ export function ProposalForm({
     <div className="inspraak-proposal-form">
       <Form method="post" {...getFormProps(form)} className="inspraak-form">
         <FormErrors form={form} />
-        {submissionKey !== undefined ? <SubmissionKeyField sent={reply?.result.initialValue?.submissionKey} fresh={submissionKey} /> : null}
+        {submissionKey !== undefined ? <SubmissionKeyField sent={notSaved?.submissionKey ?? reply?.result.initialValue?.submissionKey} fresh={submissionKey} /> : null}
         <TextField meta={fields.title} label={t("proposal.titleLabel")} description={t("proposal.titleHint")} maxLength={120} />
         <div className={`utrecht-form-field utrecht-form-field--textarea${summaryErrors.length ? " utrecht-form-field--invalid" : ""}`}>
           <div className="utrecht-form-field__label">
@@ -86,6 +90,7 @@ export function ProposalForm({
           placeholder={t("proposal.noActionPoint")}
           options={choices.actionPoints.map((point) => ({ value: String(point.id), label: `${point.number}. ${point.title.text}` }))}
         />
+        <NotSavedNotice notSaved={notSaved} />
         <div className="inspraak-actions">
           <SubmitButton>{submitLabel}</SubmitButton>
           {cancelTo ? (

@@ -4,7 +4,9 @@
  * (from the shared zod schemas) or messages the server already translated.
  */
 import type { FieldMetadata, FormMetadata } from "@conform-to/react";
+import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { NotSaved } from "#app/forms/not-saved.ts";
 import { formSubmissionKey, SUBMISSION_KEY_FIELD } from "#app/forms/submission.ts";
 import { isMessageKey } from "#app/i18n/index.ts";
 import { useTranslate } from "#app/i18n/use-translate.ts";
@@ -189,6 +191,23 @@ export function StatusMessage({ children, type = "ok" }: { children: ReactNode; 
 export function SubmissionKeyField({ sent, fresh }: { sent?: unknown; fresh: string | null | undefined }) {
   const key = formSubmissionKey(sent, fresh);
   return key ? <input type="hidden" name={SUBMISSION_KEY_FIELD} value={key} /> : null;
+}
+
+/**
+ * Said by a create form whose post could not be stored (app/forms/not-saved.ts), next to its button:
+ * the text is still there and sending it again is safe. Gone while the same form is being sent again.
+ */
+export function NotSavedNotice({ notSaved }: { notSaved: NotSaved | null | undefined }) {
+  const t = useTranslate();
+  const navigation = useNavigation();
+  if (!notSaved || navigation.formData?.get(SUBMISSION_KEY_FIELD) === notSaved.submissionKey) return null;
+  return (
+    <div className="utrecht-alert utrecht-alert--warning" role="alert">
+      <div className="utrecht-alert__content">
+        <p className="utrecht-paragraph">{t("submission.notSaved")}</p>
+      </div>
+    </div>
+  );
 }
 
 export function SubmitButton({ children, name, value, appearance = "primary", disabled }: { children: ReactNode; name?: string; value?: string; appearance?: "primary" | "secondary" | "subtle"; disabled?: boolean }) {

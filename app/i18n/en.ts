@@ -1095,5 +1095,6 @@ export const en: Record<MessageKey, string> = {
   "error.badForm": "This form could not be read. Nothing was changed.",
   "submission.badKey": "This form could not be read: its code is not right. Reload the page and try again. Nothing was saved.",
   "submission.keyReused": "This form was already used for something else. Reload the page and try again. Nothing was saved.",
+  "submission.notSaved": "We could not save this just now. What you wrote is still here. Please try again in a few seconds with the same button. If it was saved after all, it will not appear twice.",
   // -- end of markers --
 };

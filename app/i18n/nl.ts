@@ -1093,6 +1093,7 @@ export const nl = {
   "error.badForm": "Dit formulier kon niet worden gelezen. Er is niets veranderd.",
   "submission.badKey": "Dit formulier kon niet worden gelezen: de code die erbij hoort klopt niet. Laad de pagina opnieuw en probeer het nog eens. Er is niets opgeslagen.",
   "submission.keyReused": "Dit formulier is al eens gebruikt voor iets anders. Laad de pagina opnieuw en probeer het nog eens. Er is niets opgeslagen.",
+  "submission.notSaved": "Het lukte even niet om dit op te slaan. Wat je schreef staat er nog. Probeer het over een paar seconden opnieuw met dezelfde knop. Als het toch al was opgeslagen, komt het er niet twee keer op.",
   // -- end of markers --
 } as const;
 

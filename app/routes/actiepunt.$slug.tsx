@@ -9,7 +9,8 @@ import { createProgressUpdate, findParagraph, getActionPoint, getActionPointRef 
 import { Discussion } from "#app/components/Discussion.tsx";
 import { FollowButton } from "#app/components/FollowButton.tsx";
 import { isFollowing } from "#app/notifications.server.ts";
-import { FormErrors, serverForm, StatusMessage, SubmissionKeyField, SubmitButton, TextField, textareaProps, useErrorText, type FieldConstraint, type ServerFormReply } from "#app/components/forms.tsx";
+import { FormErrors, NotSavedNotice, serverForm, StatusMessage, SubmissionKeyField, SubmitButton, TextField, textareaProps, useErrorText, type FieldConstraint, type ServerFormReply } from "#app/components/forms.tsx";
+import { keepUnsavedForms, skipReloadAfterRefusal, splitNotSaved, type NotSaved } from "#app/forms/not-saved.ts";
 import { useHydrated } from "#app/components/useHydrated.ts";
 import { loadDiscussion, parseDiscussionQuery, postComment } from "#app/discussion.server.ts";
 import { can } from "#app/permissions.server.ts";
@@ -79,9 +80,12 @@ export const action = actionWith("contribution.create", async ({ request, params
   throw new Response("Bad Request", { status: 400 });
 });
 
+export const clientAction = keepUnsavedForms<typeof action>();
+export const shouldRevalidate = skipReloadAfterRefusal;
+
 export default function ActionPointPage() {
   const point = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const { reply, notSaved } = splitNotSaved(useActionData<typeof clientAction>());
   const t = useTranslate();
   const publicThread = point.discussion.threads.find((thread) => thread.kind === "public");
   const paragraphComments = (anchors: string[]) =>
@@ -144,7 +148,7 @@ export default function ActionPointPage() {
         <Heading2 id="voortgang">{t("actionPoint.updatesHeading")}</Heading2>
         <Heading3>{t("actionPoint.ownUpdates")}</Heading3>
         {point.updatePosted ? <StatusMessage>{t("progress.posted")}</StatusMessage> : null}
-        {point.updateConstraint ? <UpdateForm lastResult={reply?.update ?? undefined} constraint={point.updateConstraint} submissionKey={point.updateKey} /> : null}
+        {point.updateConstraint ? <UpdateForm lastResult={reply?.update ?? undefined} notSaved={notSaved} constraint={point.updateConstraint} submissionKey={point.updateKey} /> : null}
         {point.ownUpdates.length === 0 ? (
           <Paragraph>{t("actionPoint.noOwnUpdates")}</Paragraph>
         ) : (
@@ -192,19 +196,29 @@ function blockTexts(source: string) {
 }
 
 /** Validated by the server (the browser checks the HTML constraints only without JavaScript), so the page ships no zod. */
-function UpdateForm({ lastResult, constraint, submissionKey }: { lastResult: ServerFormReply | undefined; constraint: Record<string, FieldConstraint>; submissionKey: string | null }) {
+function UpdateForm({
+  lastResult,
+  notSaved,
+  constraint,
+  submissionKey,
+}: {
+  lastResult: ServerFormReply | undefined;
+  notSaved: NotSaved | null;
+  constraint: Record<string, FieldConstraint>;
+  submissionKey: string | null;
+}) {
   const t = useTranslate();
   const errorText = useErrorText();
   const hydrated = useHydrated();
   const { form, fields } = serverForm("voortgangsupdate", lastResult, constraint, ["title", "body"]);
   const bodyErrors = fields.body.errors ?? [];
   return (
-    <details className="inspraak-section" open={Boolean(lastResult)}>
+    <details className="inspraak-section" open={Boolean(lastResult || notSaved)}>
       <summary>{t("progress.formHeading")}</summary>
       <Form method="post" id={form.id} noValidate={hydrated} aria-describedby={form.errors ? form.errorId : undefined} className="inspraak-form">
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="update" />
-        <SubmissionKeyField sent={lastResult?.initialValue?.submissionKey} fresh={submissionKey} />
+        <SubmissionKeyField sent={notSaved?.submissionKey ?? lastResult?.initialValue?.submissionKey} fresh={submissionKey} />
         <TextField meta={fields.title} label={t("progress.title")} maxLength={120} />
         <div className={`utrecht-form-field utrecht-form-field--textarea${bodyErrors.length ? " utrecht-form-field--invalid" : ""}`}>
           <div className="utrecht-form-field__label">
@@ -224,6 +238,7 @@ function UpdateForm({ lastResult, constraint, submissionKey }: { lastResult: Ser
             <textarea {...textareaProps(fields.body, { describedBy: fields.body.descriptionId })} rows={8} className="utrecht-textarea utrecht-textarea--html-textarea" />
           </div>
         </div>
+        <NotSavedNotice notSaved={notSaved} />
         <SubmitButton>{t("progress.submit")}</SubmitButton>
       </Form>
     </details>

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createActionPoint, getThemeForNewActionPoint } from "#app/actionPoints-admin.server.ts";
 import { AdminNav } from "#app/components/AdminNav.tsx";
 import { ContentForm, type ContentActionData } from "#app/components/ContentForm.tsx";
+import { keepUnsavedForms, splitNotSaved } from "#app/forms/not-saved.ts";
 import { Heading1, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { romanNumeral } from "#app/content/format.ts";
@@ -45,9 +46,11 @@ export const action = actionWith("plans.manage", async ({ request, actor }) => {
   }
 });
 
+export const clientAction = keepUnsavedForms<typeof action>();
+
 export default function NewActionPoint() {
   const { theme, nextNumber, submissionKey } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { reply: actionData, notSaved } = splitNotSaved(useActionData<typeof clientAction>());
   const t = useTranslate();
   return (
     <>
@@ -66,6 +69,7 @@ export default function NewActionPoint() {
         defaultValue={{ number: String(nextNumber) }}
         hidden={{ themeId: String(theme.id) }}
         actionData={actionData}
+        notSaved={notSaved}
         submitLabel={t("contentAdmin.actionPoints.create")}
         submissionKey={submissionKey}
       />

@@ -3,6 +3,7 @@ import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "#app/components/AdminNav.tsx";
 import { ContentForm, type ContentActionData } from "#app/components/ContentForm.tsx";
+import { keepUnsavedForms, splitNotSaved } from "#app/forms/not-saved.ts";
 import { Heading1, Paragraph } from "#app/components/nlds.tsx";
 import { newPlanFields, planCreateSchema } from "#app/forms/content-admin.ts";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
@@ -34,16 +35,18 @@ export const action = actionWith("plans.manage", async ({ request, actor, t }) =
   }
 });
 
+export const clientAction = keepUnsavedForms<typeof action>();
+
 export default function NewPlan() {
   const { submissionKey } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { reply: actionData, notSaved } = splitNotSaved(useActionData<typeof clientAction>());
   const t = useTranslate();
   return (
     <>
       <AdminNav />
       <Heading1>{t("contentAdmin.plans.new")}</Heading1>
       <Paragraph>{t("contentAdmin.plans.newIntro")}</Paragraph>
-      <ContentForm id="nieuw-plan" schema={planCreateSchema} specs={newPlanFields} defaultValue={{ status: "drafting" }} hidden={{}} actionData={actionData} submitLabel={t("contentAdmin.plans.create")} submissionKey={submissionKey} />
+      <ContentForm id="nieuw-plan" schema={planCreateSchema} specs={newPlanFields} defaultValue={{ status: "drafting" }} hidden={{}} actionData={actionData} notSaved={notSaved} submitLabel={t("contentAdmin.plans.create")} submissionKey={submissionKey} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "#app/components/AdminNav.tsx";
 import { ContentForm, type ContentActionData } from "#app/components/ContentForm.tsx";
+import { keepUnsavedForms, splitNotSaved } from "#app/forms/not-saved.ts";
 import { Heading1, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { Text } from "#app/components/Text.tsx";
 import { localize } from "#app/content/localize.ts";
@@ -44,9 +45,11 @@ export const action = actionWith("plans.manage", async ({ request, actor }) => {
   }
 });
 
+export const clientAction = keepUnsavedForms<typeof action>();
+
 export default function NewTheme() {
   const { plan, nextNumber, submissionKey } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { reply: actionData, notSaved } = splitNotSaved(useActionData<typeof clientAction>());
   const t = useTranslate();
   return (
     <>
@@ -65,6 +68,7 @@ export default function NewTheme() {
         defaultValue={{ number: String(nextNumber) }}
         hidden={{ planId: String(plan.id) }}
         actionData={actionData}
+        notSaved={notSaved}
         submitLabel={t("contentAdmin.themes.create")}
         submissionKey={submissionKey}
       />

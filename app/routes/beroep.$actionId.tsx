@@ -2,7 +2,8 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormErrors, StatusMessage, SubmissionKeyField, SubmitButton, useErrorText } from "#app/components/forms.tsx";
+import { FormErrors, NotSavedNotice, StatusMessage, SubmissionKeyField, SubmitButton, useErrorText } from "#app/components/forms.tsx";
+import { keepUnsavedForms, splitNotSaved } from "#app/forms/not-saved.ts";
 import { Heading1, Paragraph } from "#app/components/nlds.tsx";
 import { formatDateTime } from "#app/content/dates.ts";
 import { APPEAL_MAX, APPEAL_MIN, appealSchema } from "#app/forms/moderation.ts";
@@ -41,9 +42,11 @@ export const action = actionWith("account.manage", async ({ request, params, act
   throw redirect(`/beroep/${hiding.actionId}?ingediend=1`);
 });
 
+export const clientAction = keepUnsavedForms<typeof action>();
+
 export default function AppealPage() {
   const { hiding, sent, submissionKey } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { reply: lastResult, notSaved } = splitNotSaved(useActionData<typeof clientAction>());
   const t = useTranslate();
   const locale = useLocale();
   const errorText = useErrorText();
@@ -83,7 +86,7 @@ export default function AppealPage() {
       ) : (
         <Form method="post" {...getFormProps(form)} className="inspraak-form">
           <FormErrors form={form} />
-          <SubmissionKeyField sent={lastResult?.initialValue?.submissionKey} fresh={submissionKey} />
+          <SubmissionKeyField sent={notSaved?.submissionKey ?? lastResult?.initialValue?.submissionKey} fresh={submissionKey} />
           <Paragraph>{t("moderation.appeal.intro")}</Paragraph>
           <div className={`utrecht-form-field utrecht-form-field--textarea${textErrors.length ? " utrecht-form-field--invalid" : ""}`}>
             <div className="utrecht-form-field__label">
@@ -103,6 +106,7 @@ export default function AppealPage() {
               <textarea {...getTextareaProps(fields.text, { ariaDescribedBy: fields.text.descriptionId })} rows={6} className="utrecht-textarea utrecht-textarea--html-textarea" />
             </div>
           </div>
+          <NotSavedNotice notSaved={notSaved} />
           <SubmitButton>{t("moderation.appeal.submit")}</SubmitButton>
         </Form>
       )}

@@ -4,7 +4,8 @@ import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getCommentBody } from "#app/comments.server.ts";
-import { FormErrors, SubmissionKeyField, SubmitButton, useErrorText } from "#app/components/forms.tsx";
+import { FormErrors, NotSavedNotice, SubmissionKeyField, SubmitButton, useErrorText } from "#app/components/forms.tsx";
+import { keepUnsavedForms, splitNotSaved } from "#app/forms/not-saved.ts";
 import { Heading1, linkClass, Paragraph } from "#app/components/nlds.tsx";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
 import type { MessageKey } from "#app/i18n/index.ts";
@@ -82,6 +83,8 @@ export const action = actionWith("contribution.create", async ({ request, params
   return data({ result: submission.reply({ formErrors: [message], hideFields }) }, { status });
 });
 
+export const clientAction = keepUnsavedForms<typeof action>();
+
 const reasonLabels: Record<(typeof REASONS)[number], MessageKey> = {
   spam: "report.reason.spam",
   offensive: "report.reason.offensive",
@@ -92,7 +95,7 @@ const reasonLabels: Record<(typeof REASONS)[number], MessageKey> = {
 
 export default function ReportPage() {
   const { type, back, state, shown, submissionKey } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { reply: actionData, notSaved } = splitNotSaved(useActionData<typeof clientAction>());
   const t = useTranslate();
   const errorText = useErrorText();
   const [form, fields] = useForm({
@@ -126,7 +129,7 @@ export default function ReportPage() {
           </figure>
           <Form method="post" {...getFormProps(form)} className="inspraak-form">
             <FormErrors form={form} />
-            <SubmissionKeyField sent={actionData?.result.initialValue?.submissionKey} fresh={submissionKey} />
+            <SubmissionKeyField sent={notSaved?.submissionKey ?? actionData?.result.initialValue?.submissionKey} fresh={submissionKey} />
             <fieldset
               className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${reasonErrors.length ? " utrecht-form-fieldset--invalid" : ""}`}
               aria-describedby={reasonErrors.length ? fields.reason.errorId : undefined}
@@ -172,6 +175,7 @@ export default function ReportPage() {
                 <textarea {...getTextareaProps(fields.note, { ariaDescribedBy: fields.note.descriptionId })} rows={4} className="utrecht-textarea utrecht-textarea--html-textarea" />
               </div>
             </div>
+            <NotSavedNotice notSaved={notSaved} />
             <div className="inspraak-actions">
               <SubmitButton>{t("report.submit")}</SubmitButton>
               <Link to={back} className={linkClass}>

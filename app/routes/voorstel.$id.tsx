@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Discussion } from "#app/components/Discussion.tsx";
 import { FollowButton } from "#app/components/FollowButton.tsx";
 import { isFollowing } from "#app/notifications.server.ts";
-import { FormErrors, SelectField, serverForm, StatusMessage, SubmissionKeyField, SubmitButton, textareaProps, useErrorText, type FieldConstraint, type ServerFormReply } from "#app/components/forms.tsx";
+import { FormErrors, NotSavedNotice, SelectField, serverForm, StatusMessage, SubmissionKeyField, SubmitButton, textareaProps, useErrorText, type FieldConstraint, type ServerFormReply } from "#app/components/forms.tsx";
+import { keepUnsavedForms, skipReloadAfterRefusal, splitNotSaved, type NotSaved } from "#app/forms/not-saved.ts";
 import { useHydrated } from "#app/components/useHydrated.ts";
 import { ModerationResult } from "#app/components/ModerationForms.tsx";
 import { Heading1, Heading2, linkClass, ListItem, Paragraph, UnorderedList } from "#app/components/nlds.tsx";
@@ -165,6 +166,9 @@ export const action = actionWith("contribution.create", async ({ request, params
   throw new Response("Bad Request", { status: 400 });
 });
 
+export const clientAction = keepUnsavedForms<typeof action>();
+export const shouldRevalidate = skipReloadAfterRefusal;
+
 export default function ProposalPage() {
   const loaded = useLoaderData<typeof loader>();
   if (loaded.kind === "hidden") return <HiddenProposal {...loaded.placeholder} />;
@@ -194,7 +198,7 @@ function VisibleProposal() {
   const loaded = useLoaderData<typeof loader>();
   if (loaded.kind === "hidden") throw new Error("unreachable");
   const { proposal, readability, supporting, supported, budget, may, respondConstraint, respondKey, signedIn, steps, candidates, discussion, done, reported, moderated } = loaded;
-  const reply = useActionData<typeof action>() as Reply | undefined;
+  const { reply, notSaved } = splitNotSaved(useActionData<typeof clientAction>() as Reply | NotSaved | undefined);
   const t = useTranslate();
   const locale = useLocale();
   return (
@@ -347,7 +351,7 @@ function VisibleProposal() {
         </div>
       ) : null}
 
-      {respondConstraint ? <RespondForm steps={steps} candidates={candidates} lastResult={reply?.respond} constraint={respondConstraint} submissionKey={respondKey} /> : null}
+      {respondConstraint ? <RespondForm steps={steps} candidates={candidates} lastResult={reply?.respond} notSaved={notSaved} constraint={respondConstraint} submissionKey={respondKey} /> : null}
 
       {discussion.threads.map((thread) => (
         <Discussion key={thread.id} thread={thread} basePath={`/voorstel/${proposal.id}`} paragraphs={[]} reply={(reply?.comment as never) ?? null} subject="proposal" notices={false} />
@@ -361,12 +365,14 @@ function RespondForm({
   steps,
   candidates,
   lastResult,
+  notSaved,
   constraint,
   submissionKey,
 }: {
   steps: string[];
   candidates: { id: number; title: string }[];
   lastResult: ServerFormReply | undefined;
+  notSaved: NotSaved | null;
   constraint: Record<string, FieldConstraint>;
   submissionKey: string | null;
 }) {
@@ -381,7 +387,7 @@ function RespondForm({
       <Form method="post" id={form.id} noValidate={hydrated} aria-describedby={form.errors ? form.errorId : undefined} className="inspraak-form">
         <FormErrors form={form} />
         <input type="hidden" name="intent" value="respond" />
-        <SubmissionKeyField sent={lastResult?.initialValue?.submissionKey} fresh={submissionKey} />
+        <SubmissionKeyField sent={notSaved?.submissionKey ?? lastResult?.initialValue?.submissionKey} fresh={submissionKey} />
         <SelectField meta={fields.to} label={t("proposal.respondTo")} placeholder={t("proposal.chooseStatus")} required options={steps.map((step) => ({ value: step, label: t(`proposalStatus.${step as "adopted"}`) }))} />
         {steps.includes("merged") ? (
           <SelectField meta={fields.mergedIntoId} label={t("proposal.mergeInto")} placeholder={t("proposal.chooseProposal")} options={candidates.map((candidate) => ({ value: String(candidate.id), label: candidate.title }))} />
@@ -404,6 +410,7 @@ function RespondForm({
             <textarea {...textareaProps(fields.explanation, { describedBy: fields.explanation.descriptionId })} rows={6} className="utrecht-textarea utrecht-textarea--html-textarea" />
           </div>
         </div>
+        <NotSavedNotice notSaved={notSaved} />
         <SubmitButton>{t("proposal.respondSubmit")}</SubmitButton>
       </Form>
     </section>

@@ -2,6 +2,7 @@ import { data, redirect, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Heading1, Paragraph } from "#app/components/nlds.tsx";
 import { ProposalForm } from "#app/components/ProposalForm.tsx";
+import { keepUnsavedForms, splitNotSaved } from "#app/forms/not-saved.ts";
 import { LiveReadabilityMeter } from "#app/components/ReadabilityMeter.tsx";
 import { WindowNote } from "#app/components/WindowNote.tsx";
 import { actionWith, loaderWith } from "#app/guard.server.ts";
@@ -50,17 +51,19 @@ export const action = actionWith("contribution.create", async ({ request, locale
   throw redirect(`/voorstel/${result.id}`);
 });
 
+export const clientAction = keepUnsavedForms<typeof action>();
+
 export default function NewProposal() {
   const { plan, mayPropose, choices, submissionKey } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const { reply, notSaved } = splitNotSaved(useActionData<typeof clientAction>());
   const t = useTranslate();
   return (
     <>
       <Heading1>{t("proposal.newTitle")}</Heading1>
       <Paragraph>{t("proposal.newIntro", { plan: plan.title.text })}</Paragraph>
       <WindowNote kind="proposals" window={plan.proposing} />
-      {mayPropose || reply ? (
-        <ProposalForm id="voorstel" reply={reply} choices={choices} submitLabel={t("proposal.submit")} cancelTo="/voorstellen" submissionKey={submissionKey}>
+      {mayPropose || reply || notSaved ? (
+        <ProposalForm id="voorstel" reply={reply} notSaved={notSaved} choices={choices} submitLabel={t("proposal.submit")} cancelTo="/voorstellen" submissionKey={submissionKey}>
           <LiveReadabilityMeter formId="voorstel" headingLevel={2} />
         </ProposalForm>
       ) : null}

@@ -23,9 +23,10 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { createGunzip, createGzip } from "node:zlib";
-import pg from "pg";
+import type pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { checkPgDumpVersion, missingPgDumpAdvice, parseToolVersion } from "./backup-version.ts";
+import { withConnection } from "./client.ts";
 import { migrateDatabase, migrationsFolder } from "./migrate.ts";
 
 export const BUILTIN_MAGIC = "INSPRAAK-BACKUP";
@@ -47,21 +48,8 @@ type BuiltinHeader = {
 
 export class BackupError extends Error {}
 
-/**
- * Runs `work` on a connection of its own, closed afterwards. A plain client, not the app's pool:
- * a backup or restore may take far longer than the app's statement timeout allows.
- */
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, application_name: "inspraak-backup" });
-  // A lost connection fails the statement that was running; without a listener it would also crash the process.
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+/** A plain connection, not the app's pool: a backup or restore may take far longer than the app's statement timeout allows. */
+const withClient = <T,>(url: string, work: (client: pg.Client) => Promise<T>) => withConnection(url, work, { applicationName: "inspraak-backup", connectTimeoutMs: 10_000 });
 
 /** `work` in one transaction on `client`, opened with `begin` (e.g. an isolation level). */
 async function inTransaction<T>(client: pg.Client, begin: string, work: () => Promise<T>): Promise<T> {

@@ -264,6 +264,22 @@ export async function closeDb(): Promise<void> {
   if (current) await current.pool.end();
 }
 
+/**
+ * Runs `work` on one plain connection of its own, closed afterwards: for tools and start-up steps (backups,
+ * grants, test set-up) that must not run under the app pool's timeouts, or that need one session throughout.
+ */
+export async function withConnection<T>(url: string, work: (client: pg.Client) => Promise<T>, { applicationName, connectTimeoutMs }: { applicationName?: string; connectTimeoutMs?: number } = {}): Promise<T> {
+  const client = new pg.Client({ connectionString: url, application_name: applicationName, connectionTimeoutMillis: connectTimeoutMs });
+  // A lost connection fails the statement that was running; without a listener it would also crash the process.
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The rows of a `db.execute(sql…)` result. */
 export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;

@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { writeOnce } from "./kept-file.ts";
+import { withConnection } from "./client.ts";
 import { MIGRATION_LOCK } from "./migrate.ts";
 import { EmbeddedPostgresError } from "./postmaster.ts";
 
@@ -23,16 +24,7 @@ export const APPEND_ONLY_TABLES = ["moderation_actions", "audit_log"] as const;
 /** The app's role on the embedded server. */
 export const EMBEDDED_APP_ROLE = "inspraak_app";
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, application_name: "inspraak-roles" });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+const withClient = <T,>(url: string, work: (client: pg.Client) => Promise<T>) => withConnection(url, work, { applicationName: "inspraak-roles" });
 
 /** The role a connection string logs in as, as node-postgres resolves it (its user, else PGUSER, else the system user). */
 export function roleOf(url: string): string {

@@ -57,7 +57,8 @@ describe("fair under a flood", () => {
     const samples = { before: [] as number[], during: [] as number[] };
     const statuses: number[] = [];
     let phase: keyof typeof samples | null = "before";
-    // Five people reading, each one page after another with a moment in between, from their own address.
+    // Five people reading, each one page after another with a moment in between, from their own address (about
+    // 350 requests per phase, so that a p95 is a figure and not one slow request).
     const readers = clients.map(async (ip, who) => {
       for (let i = who; phase; i++) {
         const current = phase;
@@ -66,7 +67,7 @@ describe("fair under a flood", () => {
         await response.arrayBuffer();
         samples[current].push(performance.now() - started);
         statuses.push(response.status);
-        await pause(200);
+        await pause(100);
       }
     });
     // Warm-up (and the flooder's start), then the baseline.
@@ -98,8 +99,8 @@ describe("fair under a flood", () => {
       expect(limited.reset).toBe(limited.retryAfter);
     }
     expect(new Set(statuses)).toEqual(new Set([200]));
-    expect(samples.before.length).toBeGreaterThan(100);
-    expect(samples.during.length).toBeGreaterThan(100);
+    expect(samples.before.length).toBeGreaterThan(200);
+    expect(samples.during.length).toBeGreaterThan(200);
     expect(during).toBeLessThanOrEqual(before * 1.5);
   });
 

@@ -30,7 +30,8 @@ const header = (value: string | string[] | undefined) => (Array.isArray(value) ?
 
 function one(i: number, retry = true): Promise<void> {
   return new Promise<void>((resolve) => {
-    const request = http.get(`${url}&n=${i}`, { agent, headers: { "X-Forwarded-For": ip!, Accept: "text/html" }, timeout: 30_000 }, (response) => {
+    // The retry goes on a connection of its own: another kept-alive one may be closing just as well.
+    const request = http.get(`${url}&n=${i}`, { agent: retry ? agent : false, headers: { "X-Forwarded-For": ip!, Accept: "text/html" }, timeout: 30_000 }, (response) => {
       response.resume();
       response.on("end", () => {
         const status = response.statusCode ?? 0;
@@ -41,8 +42,9 @@ function one(i: number, retry = true): Promise<void> {
       });
     });
     // A kept-alive connection the server closed just then: once more on a new one, as any client does.
-    request.on("error", () => {
+    request.on("error", (error) => {
       if (retry) return void one(i, false).then(resolve);
+      console.error(`flood request ${i} failed twice: ${error.message}`);
       statuses[0] = (statuses[0] ?? 0) + 1;
       resolve();
     });

